@@ -1,0 +1,136 @@
+"""Antarmuka baris perintah: ``python -m policy <perintah>``.
+
+Kode keluar (SPEC): 0 tanpa kesalahan (peringatan boleh), 1 ada kesalahan, 2 salah pemakaian.
+Stdout hanya berisi keluaran yang diminta; ringkasan dan pesan lain ke stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from pathlib import Path
+
+from . import keluaran
+
+#: perintah yang diteruskan apa adanya ke modul lain: nama → "modul:fungsi(argv) -> int"
+PERINTAH_LUAR = {
+    "lint-peraturan": ("policy.peraturan.lint:main", "periksa teks Perbup (penomoran, rujukan silang)"),
+    "diff": ("policy.diff:main", "laporan dampak perubahan org antara dua revisi git"),
+}
+
+SCHEMA_PATH = Path("schema/org.schema.json")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # pesan salah pemakaian dalam Bahasa Indonesia, kode 2
+        self.print_usage(sys.stderr)
+        pesan = (message.replace("the following arguments are required", "argumen wajib belum diisi")
+                 .replace("invalid choice", "pilihan tidak sah").replace("unrecognized arguments", "argumen tidak dikenal")
+                 .replace("choose from", "pilih dari").replace("expected one argument", "perlu satu nilai"))
+        self.exit(2, f"{self.prog}: kesalahan: {pesan}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m policy", description="Sistem Kerja Dairi — pemeriksa Perbup Dairi 18/2024")
+    sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=_Parser)
+    c = sub.add_parser("check", help="periksa berkas org terhadap aturan")
+    c.add_argument("paths", nargs="*", default=["orgs"], metavar="PATH", help="berkas atau direktori (bawaan: orgs/)")
+    c.add_argument("--format", "--output", dest="format", choices=["text", "github", "json"], default="text",
+                   help="format keluaran (bawaan: text)")
+    e = sub.add_parser("explain", help="jelaskan PPK, Pimpinan Unit, gambar dan mekanisme setiap kelompok")
+    e.add_argument("paths", nargs="+", metavar="PATH")
+    r = sub.add_parser("rules", help="cetak katalog aturan")
+    r.add_argument("--format", choices=["text", "json"], default="text")
+    s = sub.add_parser("schema", help="cetak JSON Schema berkas org")
+    s.add_argument("--tulis", action="store_true", help=f"tulis ke {SCHEMA_PATH} alih-alih stdout")
+    for nama, (_, bantuan) in PERINTAH_LUAR.items():
+        sub.add_parser(nama, help=bantuan, add_help=False)
+    return p
+
+
+def cmd_check(args) -> int:
+    from .periksa import periksa
+
+    hasil = periksa(args.paths)
+    if hasil.hilang:
+        print("kesalahan: path tidak ditemukan: " + ", ".join(hasil.hilang), file=sys.stderr)
+        return 2
+    if args.format == "json":
+        sys.stdout.write(keluaran.as_json(hasil.as_json()))
+    elif args.format == "github":
+        sys.stdout.write(keluaran.github(hasil.temuan))
+    else:
+        sys.stdout.write(keluaran.teks(hasil.temuan))
+    pengecualian = f"; {len(hasil.pengecualian)} unit dengan pengecualian level" if hasil.pengecualian else ""
+    print(f"{hasil.files} berkas diperiksa: {hasil.errors} kesalahan, {hasil.warnings} peringatan, "
+          f"{hasil.infos} info{pengecualian}", file=sys.stderr)
+    return 1 if hasil.errors else 0
+
+
+def cmd_explain(args) -> int:
+    from .jelaskan import jelaskan
+    from .periksa import periksa
+
+    hasil = periksa(args.paths)
+    if hasil.hilang:
+        print("kesalahan: path tidak ditemukan: " + ", ".join(hasil.hilang), file=sys.stderr)
+        return 2
+    sys.stdout.write(jelaskan(hasil))
+    return 1 if hasil.errors else 0
+
+
+def cmd_rules(args) -> int:
+    from .rules import ATURAN
+
+    daftar = sorted(ATURAN.values(), key=lambda a: a.id)
+    if args.format == "json":
+        sys.stdout.write(keluaran.as_json({"rules": [
+            {"id": a.id, "severity": a.severity, "judul": a.judul, "basis": a.basis, "anchors": list(a.anchors),
+             "interpretasi": a.interpretasi} for a in daftar]}))
+        return 0
+    for a in daftar:
+        print(f"{a.id}  {a.severity:<7}  {a.judul}")
+        print(f"      dasar: {a.basis}")
+        if a.interpretasi:
+            print(f"      interpretasi: {a.interpretasi}")
+    return 0
+
+
+def cmd_schema(args) -> int:
+    from .skema import skema_json
+
+    teks = skema_json()
+    if args.tulis:
+        SCHEMA_PATH.parent.mkdir(parents=True, exist_ok=True)
+        SCHEMA_PATH.write_text(teks, encoding="utf-8")
+        print(f"ditulis: {SCHEMA_PATH}", file=sys.stderr)
+    else:
+        sys.stdout.write(teks)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in PERINTAH_LUAR:
+        modul, _, fungsi = PERINTAH_LUAR[argv[0]][0].partition(":")
+        try:
+            fn = getattr(importlib.import_module(modul), fungsi)
+        except (ImportError, AttributeError):
+            print(f"kesalahan: perintah '{argv[0]}' belum tersedia", file=sys.stderr)
+            return 2
+        return int(fn(argv[1:]) or 0)
+    args = _parser().parse_args(argv)
+    if args.perintah is None:
+        _parser().print_help(sys.stderr)
+        return 2
+    try:
+        return {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules, "schema": cmd_schema}[args.perintah](args)
+    except BrokenPipeError:  # mis. keluaran dipotong `| head`
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,245 @@
+"""Model domain: unit (satu berkas org yang termuat) dengan level jabatan turunan,
+dan indeks lintas berkas untuk acuan ``<berkas>/<kelompok>``.
+
+Level = kedalaman dalam ``struktur`` (pucuk = level 1), sebagaimana "Pejabat Level 1/2"
+dalam Lampiran A.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import ValidationError
+
+from . import models
+from .models import Kelompok, OrgFile, Posisi
+from .muat import Dokumen, muat_yaml, tampil_path
+from .temuan import Temuan
+
+
+@dataclass
+class Unit:
+    """Satu Perangkat Daerah/UPTD yang lolos validasi bentuk."""
+
+    file: str
+    dok: Dokumen
+    org: OrgFile
+    posisi: dict[str, Posisi] = field(default_factory=dict)
+    level: dict[str, int] = field(default_factory=dict)
+    bawahan: dict[str, list[str]] = field(default_factory=dict)
+    pucuk: list[Posisi] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for p in self.org.struktur:
+            self.posisi.setdefault(p.id, p)
+        for p in self.org.struktur:
+            if p.atasan is not None:
+                self.bawahan.setdefault(p.atasan, []).append(p.id)
+        self.pucuk = [p for p in self.org.struktur if p.atasan is None]
+        # level lewat BFS dari pucuk; posisi dalam siklus/acuan putus tidak mendapat level
+        antrian = [(p.id, 1) for p in self.pucuk]
+        while antrian:
+            pid, lv = antrian.pop(0)
+            if pid in self.level:
+                continue
+            self.level[pid] = lv
+            antrian.extend((b, lv + 1) for b in self.bawahan.get(pid, ()))
+
+    @property
+    def id(self) -> str:
+        return self.org.id
+
+    @property
+    def top(self) -> Posisi | None:
+        return self.pucuk[0] if len(self.pucuk) == 1 else None
+
+    @property
+    def is_setda(self) -> bool:
+        return self.org.jenis == "sekretariat_daerah"
+
+    @cached_property
+    def kedalaman(self) -> int:
+        return max(self.level.values(), default=0)
+
+    @cached_property
+    def kelompok(self) -> dict[str, Kelompok]:
+        hasil: dict[str, Kelompok] = {}
+        for k in self.org.kelompok:
+            hasil.setdefault(k.id, k)
+        return hasil
+
+    def jabatan(self, pid: str | None) -> str:
+        """Nama jabatan (kantor) untuk id posisi; id itu sendiri bila tidak dikenal."""
+        if pid is None:
+            return "-"
+        p = self.posisi.get(pid)
+        return p.jabatan if p else pid
+
+    def pos(self, path: Iterable) -> tuple[int, int]:
+        return self.dok.posisi(tuple(path))
+
+    def keypos(self, path: Iterable) -> tuple[int, int]:
+        return self.dok.posisi_kunci(tuple(path))
+
+
+@dataclass
+class Indeks:
+    """Semua unit termuat, dengan pencarian lintas berkas."""
+
+    units: dict[str, Unit] = field(default_factory=dict)
+    #: id (nama berkas) yang gagal dimuat: acuan ke sana tidak dilaporkan lagi (hindari temuan berantai)
+    gagal: set[str] = field(default_factory=set)
+
+    def cari_kelompok(self, acuan: str, dari: Unit) -> tuple[Unit, Kelompok] | None:
+        """Selesaikan ``kjf-x`` (berkas yang sama) atau ``berkas/kjf-x``."""
+        if "/" in acuan:
+            uid, _, kid = acuan.partition("/")
+            unit = self.units.get(uid)
+        else:
+            unit, kid = dari, acuan
+        if unit is None:
+            return None
+        k = unit.kelompok.get(kid)
+        return (unit, k) if k is not None else None
+
+
+# ---------------------------------------------------------------------------
+# Validasi bentuk (Pydantic) → temuan INPUT dengan baris dan saran
+
+_NAMA_TIPE = {
+    "string_type": "harus berupa teks (beri tanda kutip bila perlu)",
+    "int_type": "harus berupa bilangan bulat",
+    "bool_type": "harus true atau false",
+    "list_type": "harus berupa daftar (butir diawali '- ')",
+    "model_type": "harus berupa pemetaan (kolom: nilai)",
+    "dict_type": "harus berupa pemetaan (kolom: nilai)",
+    "model_attributes_type": "harus berupa pemetaan (kolom: nilai)",
+}
+
+
+def _jalur(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(berkas)"
+
+
+def _saran_nilai(nilai: object, pilihan: Iterable[str]) -> str:
+    dekat = difflib.get_close_matches(str(nilai), list(pilihan), n=1, cutoff=0.5)
+    return f"maksud Anda '{dekat[0]}'?" if dekat else ""
+
+
+def temuan_validasi(dok: Dokumen, err: ValidationError) -> list[Temuan]:
+    """Terjemahkan kesalahan Pydantic menjadi temuan INPUT yang menunjuk baris tepat."""
+    hasil = []
+    for e in err.errors(include_url=False):
+        loc = tuple(e["loc"])
+        typ = e["type"]
+        inp = e.get("input")
+        label = _jalur(loc)
+        hint = ""
+        if typ == "extra_forbidden":
+            line, col = dok.posisi_kunci(loc)
+            model = models.model_di(loc[:-1])
+            valid = sorted(model.model_fields) if model else []
+            dekat = difflib.get_close_matches(str(loc[-1]), valid, n=1, cutoff=0.6)
+            msg = f"kolom '{loc[-1]}' tidak dikenal di {_jalur(loc[:-1])}"
+            hint = (f"maksud Anda '{dekat[0]}'?" if dekat else "") + (" Kolom yang sah: " + ", ".join(valid) if valid else "")
+        elif typ == "missing":
+            line, col = dok.posisi(loc[:-1])
+            msg = f"kolom wajib '{loc[-1]}' tidak ada di {_jalur(loc[:-1])}"
+            hint = f"tambahkan '{loc[-1]}: ...'"
+        else:
+            line, col = dok.posisi(loc)
+            if typ == "literal_error":
+                pilihan = [p.strip().strip("'") for p in e.get("ctx", {}).get("expected", "").replace(" or ", ",").split(",") if p.strip()]
+                msg = f"nilai '{inp}' tidak sah untuk {label}"
+                hint = (_saran_nilai(inp, pilihan) + " Pilihan: " + ", ".join(pilihan)).strip()
+            elif typ == "string_pattern_mismatch":
+                msg = f"nilai '{inp}' tidak sah untuk {label}: hanya huruf kecil, angka dan '-'"
+                hint = "contoh: kabid-aptika atau bappeda/kjf-perencanaan"
+            elif typ == "bool_type" and isinstance(inp, str):
+                msg = f"{label} {_NAMA_TIPE[typ]}, bukan '{inp}'"
+                hint = "tulis true atau false (YAML 1.2: 'yes', 'no', 'on', 'off' adalah teks)"
+            elif typ == "int_type" and isinstance(inp, str):
+                msg = f"{label} {_NAMA_TIPE[typ]}, bukan '{inp}'"
+                hint = "tulis angka tanpa tanda kutip dan tanpa nol di depan, misalnya 8"
+            elif typ == "string_type":
+                msg = f"{label} {_NAMA_TIPE[typ]}, bukan {type(inp).__name__ if inp is not None else 'kosong'} '{inp}'"
+                hint = "beri tanda kutip, misalnya \"08\""
+            elif typ in _NAMA_TIPE:
+                msg = f"{label} {_NAMA_TIPE[typ]}"
+            elif typ in ("string_too_short", "too_short"):
+                msg = f"{label} tidak boleh kosong"
+            elif typ in ("string_too_long", "too_long"):
+                msg = f"{label} terlalu panjang ({e.get('ctx', {}).get('max_length', '?')} karakter maksimum)"
+                hint = "ringkas teksnya"
+            elif typ == "value_error":
+                msg = f"{label}: {e['msg'].removeprefix('Value error, ')}"
+            else:
+                msg = f"{label}: {e['msg']}"
+        hasil.append(Temuan("INPUT", "error", dok.file, line, col, msg, basis="format berkas org (SPEC)", hint=hint.strip()))
+    return hasil
+
+
+def kumpulkan_berkas(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """Daftar berkas ``*.yaml``/``*.yml`` dari path (berkas atau direktori, tidak rekursif).
+
+    Mengembalikan (berkas, path yang tidak ada).
+    """
+    berkas: list[tuple[Path, str]] = []
+    hilang: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir() and path.suffix not in (".yaml", ".yml"):
+            for anak in sorted(path.iterdir()):
+                if anak.suffix in (".yaml", ".yml"):
+                    berkas.append((anak, tampil_path(anak)))
+        elif path.exists() or path.is_symlink() or path.suffix in (".yaml", ".yml") and path.is_dir():
+            berkas.append((path, tampil_path(path)))
+        else:
+            hilang.append(str(p))
+    unik = {disp: (path, disp) for path, disp in berkas}
+    return sorted(unik.values(), key=lambda x: x[1]), hilang
+
+
+def muat_unit(path: Path, file: str) -> tuple[Unit | None, list[Temuan], Dokumen]:
+    """Muat satu berkas: YAML → pemeriksaan data pribadi (SK10) → model → Unit."""
+    from .rules.pribadi import periksa_data_pribadi  # impor di sini: aturan memakai domain
+
+    dok = muat_yaml(path, file)
+    temuan = list(dok.temuan)
+    if dok.data is None:
+        return None, temuan, dok
+    temuan.extend(periksa_data_pribadi(dok))
+    try:
+        org = OrgFile.model_validate(dok.data)
+    except ValidationError as err:
+        temuan.extend(temuan_validasi(dok, err))
+        return None, temuan, dok
+    return Unit(file=file, dok=dok, org=org), temuan, dok
+
+
+def muat_semua(paths: Iterable[str | Path]) -> tuple[Indeks, list[Temuan], int, list[str]]:
+    """Muat semua berkas: (indeks, temuan input/SK10, jumlah berkas, path yang tidak ada)."""
+    berkas, hilang = kumpulkan_berkas(paths)
+    indeks = Indeks()
+    temuan: list[Temuan] = []
+    for path, disp in berkas:
+        unit, t, _ = muat_unit(path, disp)
+        temuan.extend(t)
+        if unit is None:
+            indeks.gagal.add(path.stem)
+            continue
+        if unit.id in indeks.units:
+            lain = indeks.units[unit.id]
+            line, col = unit.pos(("id",))
+            temuan.append(Temuan("SK01", "error", disp, line, col,
+                                 f"id '{unit.id}' sudah dipakai oleh {lain.file}",
+                                 basis="integritas data", hint="setiap berkas org punya id unik yang sama dengan nama berkasnya"))
+            continue
+        indeks.units[unit.id] = unit
+    return indeks, temuan, len(berkas), hilang

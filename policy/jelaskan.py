@@ -1,0 +1,67 @@
+"""``explain``: penjelasan per kelompok dalam Bahasa Indonesia yang lugas."""
+from __future__ import annotations
+
+from .domain import Unit
+from .klasifikasi import JUDUL_KEDUDUKAN, JUDUL_STRUKTUR, klasifikasi
+from .models import Kelompok
+from .periksa import HasilPeriksa
+
+NAMA_JENIS = {"jpt_madya": "JPT Madya", "jpt_pratama": "JPT Pratama", "administrator": "Administrator",
+              "pengawas": "Pengawas", "fungsional": "Pejabat Fungsional", "pelaksana": "Pelaksana"}
+
+
+def _pejabat(unit: Unit, pid: str | None) -> str:
+    p = unit.posisi.get(pid or "")
+    if p is None:
+        return f"(tidak ditemukan: {pid})"
+    return f"{p.jabatan} ({NAMA_JENIS[p.jenis]}, level {unit.level.get(p.id, '?')})"
+
+
+def jelaskan_kelompok(unit: Unit, k: Kelompok) -> list[str]:
+    kl = klasifikasi(unit, k)
+    sama = k.penilai == k.pimpinan_unit
+    anggota = ", ".join(f"{a.jumlah} {a.jabatan}" for a in k.anggota) or "-"
+    out = [f"Kelompok {k.id}" + (f" — {k.nama}" if k.nama else ""),
+           f"  Pejabat Penilai Kinerja : {_pejabat(unit, k.penilai)}",
+           f"  Pimpinan Unit Organisasi: {_pejabat(unit, k.pimpinan_unit)}" + (" — sama dengan PPK" if sama else "")]
+    if kl.kedudukan:
+        g = f", Gambar {kl.gambar_kedudukan}" if kl.gambar_kedudukan else ", Lampiran B.1 huruf e"
+        out.append(f"  Kedudukan               : {kl.kedudukan}{g} — {JUDUL_KEDUDUKAN[kl.kedudukan]}")
+    if kl.struktur_penugasan:
+        out.append(f"  Struktur penugasan      : {kl.struktur_penugasan}, Gambar {kl.gambar_struktur} — {JUDUL_STRUKTUR[kl.struktur_penugasan]}")
+    if kl.mekanisme:
+        if kl.gambar_mekanisme:
+            out.append(f"  Mekanisme               : {kl.mekanisme}, Gambar {kl.gambar_mekanisme} (Lampiran D angka {kl.mekanisme[1:]})")
+        else:
+            out.append(f"  Mekanisme               : {kl.mekanisme} (pola umum Lampiran A; tidak ada contoh khusus di Lampiran D)")
+    else:
+        out.append("  Mekanisme               : belum dapat ditentukan (perbaiki kesalahan pada berkas ini dulu)")
+    out.append(f"  Anggota                 : {anggota}")
+    if k.penilai and k.pimpinan_unit:
+        pu, ppk = unit.jabatan(k.pimpinan_unit), unit.jabatan(k.penilai)
+        if sama:
+            out.append(f"  Artinya: {ppk} menilai kinerja sekaligus memberi penugasan; individu melapor langsung kepadanya, "
+                       "anggota tim melapor kepada ketua tim lalu ketua tim kepadanya (Pasal 14–15).")
+        else:
+            out.append(f"  Artinya: {ppk} menilai kinerja; {pu} memberi penugasan dan menerima laporan "
+                       "(individu langsung, anggota tim lewat ketua tim — Pasal 14–15).")
+    return out
+
+
+def jelaskan(hasil: HasilPeriksa) -> str:
+    baris: list[str] = []
+    for unit in sorted(hasil.indeks.units.values(), key=lambda u: u.file):
+        if baris:
+            baris.append("")
+        baris.append(f"{unit.org.nama} ({unit.file})")
+        baris.append("=" * len(baris[-1]))
+        if not unit.org.kelompok:
+            baris.append("Tidak ada kelompok jabatan fungsional/pelaksana.")
+        for k in unit.org.kelompok:
+            baris.append("")
+            baris.extend(jelaskan_kelompok(unit, k))
+    gagal = sorted({t.file for t in hasil.temuan if t.severity == "error"})
+    if gagal:
+        baris.append("")
+        baris.append("Berkas dengan kesalahan (jalankan 'python -m policy check'): " + ", ".join(gagal))
+    return "\n".join(baris) + "\n"

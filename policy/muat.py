@@ -1,0 +1,268 @@
+"""Pemuat YAML yang menyimpan posisi (baris:kolom) setiap simpul.
+
+Prinsip:
+- PyYAML (pengurai C bila ada) hanya dipakai untuk *menyusun* pohon simpul; nilai skalar
+  ditafsirkan sendiri dengan aturan ketat ala YAML 1.2 core schema, sehingga ``no``, ``on``,
+  ``08`` dan tanggal polos tetap teks (tidak diam-diam menjadi boolean/angka/tanggal).
+- Kunci ganda, anchor/alias, merge key (``<<``), tag khusus, tab pada indentasi, berkas
+  non-UTF-8 atau kosong menjadi temuan ``INPUT`` dengan baris dan saran perbaikan — tidak pernah
+  traceback.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .temuan import Temuan
+
+try:  # pengurai C jauh lebih cepat; jatuh ke Python bila libyaml tidak ada
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - tergantung instalasi
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+#: batas ukuran berkas org (byte); berkas org normal hanya beberapa KB
+UKURAN_MAKS = 2 * 1024 * 1024
+#: batas kedalaman bersarang
+KEDALAMAN_MAKS = 40
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\Z")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_STD_TAG = "tag:yaml.org,2002:"
+
+Path_ = tuple  # jalur ke sebuah nilai: ("kelompok", 0, "penilai")
+
+
+@dataclass
+class Dokumen:
+    """Isi satu berkas YAML beserta posisi setiap nilai dan kunci (1-based)."""
+
+    file: str
+    data: Any = None
+    pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keypos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    temuan: list[Temuan] = field(default_factory=list)
+
+    def posisi(self, path: Path_) -> tuple[int, int]:
+        """Posisi nilai di ``path``; bila tidak ada, posisi induk terdekat."""
+        path = tuple(path)
+        while path:
+            if path in self.pos:
+                return self.pos[path]
+            path = path[:-1]
+        return self.pos.get((), (1, 1))
+
+    def posisi_kunci(self, path: Path_) -> tuple[int, int]:
+        path = tuple(path)
+        return self.keypos.get(path) or self.posisi(path)
+
+
+class _Gagal(Exception):
+    def __init__(self, line: int, col: int, message: str, hint: str = ""):
+        super().__init__(message)
+        self.line, self.col, self.message, self.hint = line, col, message, hint
+
+
+def _input(file: str, line: int, col: int, message: str, hint: str = "") -> Temuan:
+    return Temuan("INPUT", "error", file, line, col, message, basis="format berkas org (SPEC)", hint=hint)
+
+
+def _baca_teks(path: Path) -> str:
+    """Baca berkas sebagai UTF-8 ketat (BOM UTF-8 diterima dan dibuang)."""
+    try:
+        if path.is_dir():
+            raise _Gagal(1, 1, "ini sebuah direktori, bukan berkas YAML",
+                         "ganti nama direktori atau pindahkan keluar dari folder orgs/")
+        with open(path, "rb") as fh:
+            raw = fh.read(UKURAN_MAKS + 1)
+    except _Gagal:
+        raise
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise _Gagal(1, 1, "tautan simbolik berputar (symlink loop)", "hapus atau perbaiki symlink ini") from None
+        raise _Gagal(1, 1, f"berkas tidak dapat dibaca: {e.strerror or e}", "periksa izin dan path berkas") from None
+    if len(raw) > UKURAN_MAKS:
+        raise _Gagal(1, 1, f"berkas lebih besar dari {UKURAN_MAKS // 1024} KB",
+                     "satu berkas org hanya memuat satu Perangkat Daerah; pecah atau periksa isinya")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and b"\x00" in raw[:200]):
+        raise _Gagal(1, 1, "berkas tersimpan dalam UTF-16/UTF-32, bukan UTF-8",
+                     "simpan ulang berkas dengan encoding UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        teks = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        before = raw[: e.start]
+        line = before.count(b"\n") + 1
+        col = e.start - (before.rfind(b"\n") + 1) + 1
+        raise _Gagal(line, col, f"berkas bukan UTF-8 yang sah (byte 0x{raw[e.start]:02x})",
+                     "simpan ulang berkas dengan encoding UTF-8") from None
+    if "\x00" in teks:
+        raise _Gagal(1, 1, "berkas memuat karakter NUL", "simpan ulang berkas sebagai teks UTF-8")
+    return teks
+
+
+def _cek_tab(teks: str) -> None:
+    for i, baris in enumerate(teks.splitlines(), 1):
+        indent = len(baris) - len(baris.lstrip(" \t"))
+        j = baris.find("\t", 0, indent)
+        if j >= 0 and baris.strip() and not baris.lstrip().startswith("#"):
+            raise _Gagal(i, j + 1, "karakter tab dipakai untuk indentasi (YAML hanya mengizinkan spasi)",
+                         "ganti tab dengan spasi (2 spasi per tingkat)")
+
+
+def _cek_peristiwa(teks: str) -> None:
+    """Periksa anchor/alias dan kedalaman lewat aliran *event* (linear, aman dari bom alias)."""
+    depth = 0
+    for ev in yaml.parse(teks, Loader=_Loader):
+        if isinstance(ev, yaml.AliasEvent):
+            m = ev.start_mark
+            raise _Gagal(m.line + 1, m.column + 1, f"alias YAML '*{ev.anchor}' tidak didukung",
+                         "tulis nilainya langsung; anchor (&) dan alias (*) tidak dipakai di berkas org")
+        if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.ScalarEvent)) and ev.anchor:
+            m = ev.start_mark
+            raise _Gagal(m.line + 1, m.column + 1, f"anchor YAML '&{ev.anchor}' tidak didukung",
+                         "hapus anchor (&nama) dan tulis nilainya langsung")
+        if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > KEDALAMAN_MAKS:
+                m = ev.start_mark
+                raise _Gagal(m.line + 1, m.column + 1, f"struktur bersarang lebih dari {KEDALAMAN_MAKS} tingkat",
+                             "berkas org hanya perlu beberapa tingkat; periksa indentasi/kurung")
+        elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _perlu_cek_peristiwa(teks: str) -> bool:
+    if "&" in teks or "*" in teks:
+        return True
+    if teks.count("[") + teks.count("{") > 400:
+        return True
+    return any(len(b) - len(b.lstrip(" ")) > 60 for b in teks.splitlines())
+
+
+def skalar(value: str, plain: bool) -> Any:
+    """Tafsir skalar ala YAML 1.2 core schema yang ketat (hanya untuk skalar polos)."""
+    if not plain:
+        return value
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+class _Pengubah:
+    """Mengubah pohon simpul PyYAML menjadi objek Python polos sambil mencatat posisi."""
+
+    def __init__(self, dok: Dokumen):
+        self.dok = dok
+
+    def ubah(self, node: yaml.Node, path: tuple) -> Any:
+        m = node.start_mark
+        self.dok.pos[path] = (m.line + 1, m.column + 1)
+        tag = node.tag or ""
+        if tag.startswith("!") and not tag.startswith("!!"):
+            raise _Gagal(m.line + 1, m.column + 1, f"tag YAML '{tag}' tidak didukung", "hapus tag tersebut")
+        if isinstance(node, yaml.ScalarNode):
+            return skalar(node.value, not node.style)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.ubah(item, path + (i,)) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            hasil: dict[str, Any] = {}
+            pertama: dict[str, int] = {}
+            for knode, vnode in node.value:
+                km = knode.start_mark
+                if not isinstance(knode, yaml.ScalarNode):
+                    raise _Gagal(km.line + 1, km.column + 1, "kunci harus berupa teks sederhana",
+                                 "gunakan bentuk 'nama_kolom: nilai'")
+                if knode.tag == _STD_TAG + "merge" or (knode.value == "<<" and not knode.style):
+                    raise _Gagal(km.line + 1, km.column + 1, "merge key YAML '<<' tidak didukung",
+                                 "tulis semua kolom secara langsung")
+                kunci = knode.value
+                if not isinstance(skalar(kunci, not knode.style), str) or not kunci:
+                    raise _Gagal(km.line + 1, km.column + 1, f"kunci '{kunci}' bukan nama kolom yang sah",
+                                 "nama kolom berupa teks, misalnya 'jabatan'")
+                if kunci in pertama:
+                    raise _Gagal(km.line + 1, km.column + 1,
+                                 f"kunci '{kunci}' ditulis dua kali (pertama di baris {pertama[kunci]})",
+                                 "hapus salah satu; YAML biasa diam-diam menyimpan yang terakhir sehingga data hilang")
+                pertama[kunci] = km.line + 1
+                self.dok.keypos[path + (kunci,)] = (km.line + 1, km.column + 1)
+                hasil[kunci] = self.ubah(vnode, path + (kunci,))
+            return hasil
+        raise _Gagal(m.line + 1, m.column + 1, "simpul YAML tidak dikenal")  # pragma: no cover
+
+
+_PESAN_YAML = [
+    ("could not find expected ':'", "tanda ':' yang diharapkan tidak ditemukan", "periksa baris sebelumnya: mungkin ada ':' yang hilang atau tanda kutip tidak ditutup"),
+    ("mapping values are not allowed here", "tanda ':' tidak boleh di sini", "beri tanda kutip pada nilai yang mengandung ': '"),
+    ("found character '\\t' that cannot start any token", "karakter tab tidak diizinkan", "ganti tab dengan spasi"),
+    ("expected <block end>, but found", "indentasi tidak konsisten", "samakan indentasi dengan baris-baris sejenis di atasnya"),
+    ("found unexpected end of stream", "berkas berakhir sebelum tanda kutip/kurung ditutup", "tutup tanda kutip atau kurung yang terbuka"),
+    ("expected a single document", "berkas berisi lebih dari satu dokumen YAML ('---')", "satu berkas hanya untuk satu Perangkat Daerah; hapus pemisah '---' kedua"),
+    ("found undefined alias", "alias YAML tidak didukung", "tulis nilainya langsung"),
+    ("did not find expected key", "struktur tidak sesuai: kunci yang diharapkan tidak ditemukan", "periksa indentasi dan tanda '-' pada daftar"),
+    ("did not find expected '-' indicator", "struktur daftar tidak sesuai", "periksa indentasi butir daftar ('- ')"),
+    ("found duplicate anchor", "anchor YAML ganda", "hapus anchor (&)"),
+]
+
+
+def _terjemah_yaml(e: yaml.YAMLError) -> tuple[int, int, str, str]:
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = getattr(e, "problem", None) or str(e)
+    for en, idn, hint in _PESAN_YAML:
+        if en in problem or en in str(e):
+            return line, col, f"sintaks YAML salah: {idn}", hint
+    return line, col, f"sintaks YAML salah: {problem}", "periksa indentasi, tanda ':' dan tanda kutip di sekitar baris ini"
+
+
+def muat_yaml(path: Path, file: str) -> Dokumen:
+    """Muat satu berkas YAML menjadi :class:`Dokumen`. Kesalahan menjadi temuan ``INPUT``."""
+    dok = Dokumen(file=file)
+    try:
+        teks = _baca_teks(path)
+        if not teks.strip() or all(not b.strip() or b.lstrip().startswith("#") for b in teks.splitlines()):
+            raise _Gagal(1, 1, "berkas kosong", "isi berkas dengan data Perangkat Daerah (lihat orgs/README.md)")
+        _cek_tab(teks)
+        if _perlu_cek_peristiwa(teks):
+            _cek_peristiwa(teks)
+        root = yaml.compose(teks, Loader=_Loader)
+        if root is None:
+            raise _Gagal(1, 1, "berkas kosong", "isi berkas dengan data Perangkat Daerah")
+        dok.data = _Pengubah(dok).ubah(root, ())
+        if not isinstance(dok.data, dict):
+            line, col = dok.pos[()]
+            raise _Gagal(line, col, "isi berkas harus berupa pemetaan (kolom: nilai)",
+                         "mulai berkas dengan 'id: ...', 'nama: ...', dst.")
+    except _Gagal as g:
+        dok.data = None
+        dok.temuan.append(_input(file, g.line, g.col, g.message, g.hint))
+    except yaml.YAMLError as e:
+        dok.data = None
+        line, col, msg, hint = _terjemah_yaml(e)
+        dok.temuan.append(_input(file, line, col, msg, hint))
+    except RecursionError:
+        dok.data = None
+        dok.temuan.append(_input(file, 1, 1, "struktur bersarang terlalu dalam", "periksa indentasi/kurung"))
+    return dok
+
+
+def tampil_path(path: Path | str) -> str:
+    """Path untuk ditampilkan: relatif seperti diberikan, dengan '/' sebagai pemisah."""
+    return os.path.normpath(str(path)).replace(os.sep, "/")

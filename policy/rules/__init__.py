@@ -1,0 +1,25 @@
+"""Mesin aturan: menjalankan setiap aturan terdaftar atas unit yang termuat.
+
+Katalog: :data:`ATURAN` (lihat ``python -m policy rules``).
+"""
+from __future__ import annotations
+
+from ..domain import Indeks
+from ..temuan import Temuan
+from . import pribadi, struktur, tim  # noqa: F401  (mendaftarkan aturan)
+from .registry import ATURAN, Aturan, Lapor, aturan
+
+__all__ = ["ATURAN", "Aturan", "Lapor", "aturan", "jalankan"]
+
+
+def jalankan(indeks: Indeks) -> list[Temuan]:
+    """Jalankan semua aturan tahap 'unit' atas semua unit."""
+    daftar = [a for a in ATURAN.values() if a.tahap == "unit"]
+    hasil: list[Temuan] = []
+    for unit in indeks.units.values():
+        for a in daftar:
+            for lap in a.fn(unit, indeks):
+                line, col = unit.keypos(lap.path) if lap.kunci else unit.pos(lap.path)
+                hasil.append(Temuan(a.id, a.severity, unit.file, line, col, lap.message, a.basis, lap.hint,
+                                    unit=unit.id, kelompok=lap.kelompok))
+    return hasil
