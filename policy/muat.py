@@ -224,6 +224,10 @@ _PESAN_YAML = [
 
 def _terjemah_yaml(e: yaml.YAMLError) -> tuple[int, int, str, str]:
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    konteks = getattr(e, "context", None) or ""
+    if "end of stream" in (getattr(e, "problem", None) or "") and getattr(e, "context_mark", None) is not None \
+            and ("quoted scalar" in konteks or "flow" in konteks):
+        mark = e.context_mark  # tunjuk tempat tanda kutip/kurung dibuka, bukan akhir berkas
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(e, "problem", None) or str(e)
     for en, idn, hint in _PESAN_YAML:

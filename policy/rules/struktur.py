@@ -53,7 +53,7 @@ def sk01_integritas(unit: Unit, indeks: Indeks) -> Iterator[Lapor]:
             yield Lapor(("struktur", i, "atasan"), f"posisi '{p.id}' menjadi atasannya sendiri", "isi atasan dengan id posisi lain")
     if not unit.pucuk:
         yield Lapor(("struktur",), "struktur tidak punya pucuk (posisi tanpa atasan)",
-                    "kosongkan 'atasan' pada pimpinan tertinggi Perangkat Daerah")
+                    "kosongkan 'atasan' pada pimpinan tertinggi Perangkat Daerah", kunci=True)
     for p in unit.pucuk[1:]:
         i = org.struktur.index(p)
         yield Lapor(("struktur", i, "id"), f"lebih dari satu pucuk: '{p.id}' juga tidak punya atasan (pucuk pertama '{unit.pucuk[0].id}')",
