@@ -92,6 +92,11 @@ class Indeks:
     units: dict[str, Unit] = field(default_factory=dict)
     #: id (nama berkas) yang gagal dimuat: acuan ke sana tidak dilaporkan lagi (hindari temuan berantai)
     gagal: set[str] = field(default_factory=set)
+    #: berkas yang diminta pengguna (yang lain hanya konteks untuk acuan lintas berkas)
+    diminta: set[str] = field(default_factory=set)
+
+    def unit_diminta(self) -> list["Unit"]:
+        return sorted((u for u in self.units.values() if not self.diminta or u.file in self.diminta), key=lambda u: u.file)
 
     def cari_kelompok(self, acuan: str, dari: Unit) -> tuple[Unit, Kelompok] | None:
         """Selesaikan ``kjf-x`` (berkas yang sama) atau ``berkas/kjf-x``."""
@@ -224,22 +229,36 @@ def muat_unit(path: Path, file: str) -> tuple[Unit | None, list[Temuan], Dokumen
 
 
 def muat_semua(paths: Iterable[str | Path]) -> tuple[Indeks, list[Temuan], int, list[str]]:
-    """Muat semua berkas: (indeks, temuan input/SK10, jumlah berkas, path yang tidak ada)."""
+    """Muat semua berkas: (indeks, temuan input/SK10, jumlah berkas, path yang tidak ada).
+
+    Bila yang diminta adalah berkas tunggal (mis. dari pre-commit), berkas lain di direktori yang
+    sama ikut dimuat sebagai *konteks* agar acuan ``<berkas>/<kelompok>`` dapat diselesaikan;
+    temuan hanya dilaporkan untuk berkas yang diminta.
+    """
     berkas, hilang = kumpulkan_berkas(paths)
+    diminta = {disp for _, disp in berkas}
+    konteks: list[tuple[Path, str]] = []
+    for d in sorted({path.parent for path, _ in berkas if not path.is_dir()} - {Path(p) for p in paths}):
+        if d.is_dir():
+            konteks.extend((a, tampil_path(a)) for a in sorted(d.iterdir())
+                           if a.suffix in (".yaml", ".yml") and tampil_path(a) not in diminta and a.is_file())
     indeks = Indeks()
     temuan: list[Temuan] = []
-    for path, disp in berkas:
+    for path, disp in sorted(berkas + konteks, key=lambda x: x[1]):
         unit, t, _ = muat_unit(path, disp)
-        temuan.extend(t)
+        if disp in diminta:
+            temuan.extend(t)
         if unit is None:
             indeks.gagal.add(path.stem)
             continue
         if unit.id in indeks.units:
             lain = indeks.units[unit.id]
             line, col = unit.pos(("id",))
-            temuan.append(Temuan("SK01", "error", disp, line, col,
-                                 f"id '{unit.id}' sudah dipakai oleh {lain.file}",
-                                 basis="integritas data", hint="setiap berkas org punya id unik yang sama dengan nama berkasnya"))
+            if disp in diminta:
+                temuan.append(Temuan("SK01", "error", disp, line, col,
+                                     f"id '{unit.id}' sudah dipakai oleh {lain.file}",
+                                     basis="integritas data", hint="setiap berkas org punya id unik yang sama dengan nama berkasnya"))
             continue
         indeks.units[unit.id] = unit
+    indeks.diminta = diminta
     return indeks, temuan, len(berkas), hilang

@@ -50,7 +50,7 @@ def jelaskan_kelompok(unit: Unit, k: Kelompok) -> list[str]:
 
 def jelaskan(hasil: HasilPeriksa) -> str:
     baris: list[str] = []
-    for unit in sorted(hasil.indeks.units.values(), key=lambda u: u.file):
+    for unit in hasil.indeks.unit_diminta():
         if baris:
             baris.append("")
         baris.append(f"{unit.org.nama} ({unit.file})")

@@ -36,11 +36,11 @@ class HasilPeriksa:
     @property
     def pengecualian(self) -> list[str]:
         """Unit yang memakai pengecualian level (dihitung terpisah dari pelanggaran)."""
-        return sorted(u.file for u in self.indeks.units.values() if u.org.pengecualian_level is not None)
+        return sorted(u.file for u in self.indeks.unit_diminta() if u.org.pengecualian_level is not None)
 
     def kelompok(self) -> list[dict]:
         hasil = []
-        for unit in sorted(self.indeks.units.values(), key=lambda u: u.file):
+        for unit in self.indeks.unit_diminta():
             for k in unit.org.kelompok:
                 kl = klasifikasi(unit, k)
                 hasil.append({"file": unit.file, "kelompok": k.id, **kl.as_dict(),

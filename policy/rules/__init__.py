@@ -16,7 +16,7 @@ def jalankan(indeks: Indeks) -> list[Temuan]:
     """Jalankan semua aturan tahap 'unit' atas semua unit."""
     daftar = [a for a in ATURAN.values() if a.tahap == "unit"]
     hasil: list[Temuan] = []
-    for unit in indeks.units.values():
+    for unit in indeks.unit_diminta():
         for a in daftar:
             for lap in a.fn(unit, indeks):
                 line, col = unit.keypos(lap.path) if lap.kunci else unit.pos(lap.path)
