@@ -1,0 +1,62 @@
+"""Halaman "Catatan Harmonisasi" untuk Bagian Hukum, dibangkitkan saat build.
+
+Penyedia halaman untuk :mod:`policy.situs`: ``halaman(root) -> {"peraturan/catatan-harmonisasi.md": md}``.
+Isinya semua temuan lint naskah (:mod:`policy.peraturan.lint`), dikelompokkan per pemeriksaan,
+dengan tautan ke unsur naskah dan status baseline.
+"""
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from . import baca
+from .lint import PEMERIKSAAN, baca_baseline, lint
+
+BERKAS = "peraturan/catatan-harmonisasi.md"
+
+
+def _sel(teks: str) -> str:
+    return teks.replace("|", "\\|").replace("\n", " ")
+
+
+def render(root: Path) -> str:
+    docs = root / "docs"
+    temuan = lint(docs)
+    naskah = baca(docs)
+    baseline = baca_baseline(root / "peraturan-baseline.yaml")
+    baru = [t for t in temuan if (t.id, t.sidik) not in baseline]
+    out = [
+        "# Catatan Harmonisasi",
+        "",
+        "Halaman ini dibangkitkan otomatis dari pemeriksaan naskah (`python -m policy lint-peraturan`).",
+        "Naskah di situs ini disalin sesuai aslinya, sehingga ketidaksesuaian di dalam peraturan tetap",
+        "tampil di naskah; catatan berikut membantu Bagian Hukum menyiapkan perubahan peraturan.",
+        "",
+        f"Jumlah temuan: **{len(temuan)}**; sudah ditinjau (ada di `peraturan-baseline.yaml`): "
+        f"**{len(temuan) - len(baru)}**; belum ditinjau: **{len(baru)}**.",
+        "",
+    ]
+    for kode, (tingkat, judul, penjelasan) in PEMERIKSAAN.items():
+        grup = [t for t in temuan if t.id == kode]
+        out += [f"## {kode} — {judul} {{#{kode.lower()}}}", "", penjelasan, ""]
+        if not grup:
+            out += ["Tidak ada temuan.", ""]
+            continue
+        out += ["| Letak | Temuan | Tingkat | Status |", "|---|---|---|---|"]
+        for t in grup:
+            e = naskah.cari(t.anchor)
+            tujuan = posixpath.relpath(t.file, posixpath.dirname(BERKAS))
+            if e is not None:
+                letak = f"[{t.anchor}]({tujuan}#{t.anchor})"
+            else:
+                letak = f"[{posixpath.basename(t.file)}]({tujuan})"
+            letak += f" <br>`{posixpath.basename(t.file)}:{t.line}`"
+            status = "ditinjau (baseline)" if (t.id, t.sidik) in baseline else "**belum ditinjau**"
+            out.append(f"| {letak} | {_sel(t.message)} | {tingkat} | {status} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def halaman(root: Path) -> dict[str, str]:
+    """Penyedia halaman untuk ``policy.situs.PENYEDIA``."""
+    return {BERKAS: render(Path(root))}

@@ -1,0 +1,623 @@
+"""Lint hukum atas naskah Perbup Dairi 18/2024 di ``docs/peraturan/``.
+
+Setiap pemeriksaan punya ID tetap (HK01…), tingkat, dan menunjuk berkas:baris:kolom.
+Temuan yang sudah ditinjau Bagian Hukum dicatat di ``peraturan-baseline.yaml`` dengan
+*sidik* (fingerprint) yang tidak bergantung pada nomor baris; lint keluar 1 hanya bila ada
+temuan di luar baseline.
+
+CLI: ``python -m policy.peraturan.lint [--format text|github|json] [--semua]``
+(juga dipanggil lewat ``python -m policy lint-peraturan``).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import Elemen, Naskah, baca, ke_romawi, polos, romawi
+
+#: Keterangan setiap pemeriksaan: (tingkat, judul singkat, penjelasan untuk Bagian Hukum).
+PEMERIKSAAN: dict[str, tuple[str, str, str]] = {
+    "HK01": ("error", "Nomor ganda",
+             "Dua unsur sejajar (BAB, Pasal, ayat, huruf, angka) memakai nomor yang sama, "
+             "sehingga rujukan ke nomor itu menjadi ambigu."),
+    "HK02": ("error", "Penomoran tidak berurutan",
+             "Nomor unsur tidak melanjutkan nomor unsur sejajar sebelumnya (ada nomor yang "
+             "terlewat, terbalik, atau tidak dimulai dari awal)."),
+    "HK03": ("warning", "Nomor tidak cocok dengan alamat tetap",
+             "Nomor yang tercetak berbeda dengan nomor pada alamat tetap (anchor) unsur, atau "
+             "butir tidak berlabel. Alamat tetap dipakai halaman lain untuk menaut ke naskah; "
+             "bila penomoran diubah, alamatnya perlu ditinjau."),
+    "HK04": ("error", "Rujukan silang tidak ditemukan",
+             "Naskah merujuk Pasal, ayat, huruf, angka, contoh, atau Gambar yang tidak ada, "
+             "atau merujuk \"gambar di atas\" padahal gambarnya berada di bawah."),
+    "HK05": ("error", "Rujukan prosedur permohonan pelibatan keliru",
+             "Kalimat \"Proses permohonan pelibatan dijelaskan dalam Gambar …\" harus menunjuk "
+             "gambar mekanisme yang memakai surat permohonan pelibatan (penunjukan lintas Unit "
+             "Organisasi, penunjukan lintas instansi, pengajuan sukarela lintas Unit Organisasi)."),
+    "HK06": ("warning", "Rincian berulang",
+             "Daftar butir yang sama persis muncul di bawah dua ketentuan yang berbeda; "
+             "kemungkinan salin-tempel yang belum disesuaikan."),
+    "HK07": ("warning", "Pejabat di luar judul contoh",
+             "Uraian contoh alur mekanisme kerja (Lampiran D) menyebut pejabat yang tidak ada "
+             "pada judul contoh itu, atau menyebut jabatan dengan sebutan yang tidak baku."),
+    "HK08": ("warning", "Contoh tidak dirujuk",
+             "Contoh alur mekanisme kerja di Lampiran D tidak dirujuk oleh struktur penugasan "
+             "mana pun di Lampiran B angka 2."),
+    "HK09": ("warning", "Ringkasan berbeda dengan rincian",
+             "Daftar ringkas kondisi kedudukan (Lampiran B angka 1) tidak memuat butir yang "
+             "sama dengan penjelasan terperincinya."),
+}
+
+_TINGKAT_GITHUB = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+@dataclass(frozen=True)
+class Temuan:
+    id: str
+    file: str
+    line: int
+    col: int
+    message: str
+    anchor: str
+    kunci: str = field(default="", repr=False)   # bahan sidik selain id+anchor
+
+    @property
+    def severity(self) -> str:
+        return PEMERIKSAAN[self.id][0]
+
+    @property
+    def sidik(self) -> str:
+        """Fingerprint stabil: ID + anchor unsur + kunci isi, tanpa nomor baris."""
+        bahan = "\x1f".join((self.id, self.anchor, self.kunci or self.message))
+        return hashlib.sha1(bahan.encode("utf-8")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- penomoran
+
+def _nilai(label: str, jenis: str) -> int | None:
+    if jenis == "bab":
+        return romawi(label)
+    if label.isdigit():
+        return int(label)
+    if jenis == "butir" or (len(label) > 1 and romawi(label)):
+        return romawi(label)
+    if len(label) == 1 and label.isalpha():
+        return ord(label) - ord("a") + 1
+    return None
+
+
+def _tampil(nilai: int, jenis: str, contoh: str) -> str:
+    if jenis == "bab":
+        return ke_romawi(nilai)
+    if jenis == "butir":
+        return ke_romawi(nilai).lower()
+    if contoh.isdigit():
+        return str(nilai)
+    return chr(ord("a") + nilai - 1)
+
+
+def _nama(e: Elemen, label: str | None = None) -> str:
+    lab = label if label is not None else (e.label or "?")
+    return {"bab": f"BAB {lab}", "pasal": f"Pasal {lab}", "ayat": f"ayat ({lab})",
+            "huruf": f"huruf {lab}", "angka": f"angka {lab}", "butir": f"butir {lab}",
+            "paragraf": f"Paragraf {lab}", "bagian": f"Bagian ke-{lab}",
+            "gambar": f"Gambar {lab}"}.get(e.jenis, f"butir {lab}")
+
+
+def periksa_penomoran(n: Naskah) -> list[Temuan]:
+    """HK01–HK03: kesinambungan nomor BAB, Bagian, Paragraf, Pasal, ayat, huruf, angka, Lampiran."""
+    temuan: list[Temuan] = []
+    kelompok: dict[tuple, list[Elemen]] = {}
+    for e in n.elemen:
+        if e.jenis in ("lain",):
+            continue
+        kunci = (e.jenis if e.jenis != "lampiran" else "lampiran", e.induk)
+        if e.jenis == "lampiran" and e.induk is None:
+            continue
+        kelompok.setdefault(kunci, []).append(e)
+    for (jenis, _induk), anggota in kelompok.items():
+        sebelum: Elemen | None = None
+        terlihat: dict[str, Elemen] = {}
+        for urut, e in enumerate(anggota, 1):
+            label = e.label
+            if label is None:
+                if jenis in ("huruf", "angka", "butir", "ayat", "pasal", "bab"):
+                    temuan.append(Temuan("HK03", e.halaman, e.baris, e.kolom,
+                                         f"butir beralamat '{e.anchor}' tidak berlabel nomor/huruf "
+                                         f"(periksa naskah asli)", e.anchor, "tanpa-label"))
+                continue
+            nilai = _nilai(label, e.jenis)
+            if nilai is None:
+                continue
+            if label in terlihat:
+                lain = terlihat[label]
+                temuan.append(Temuan("HK01", e.halaman, e.baris, e.kolom,
+                                     f"{_nama(e)} dipakai dua kali (juga di {lain.halaman}:{lain.baris})",
+                                     e.anchor, f"ganda:{label}"))
+            terlihat.setdefault(label, e)
+            if sebelum is None:
+                harap = 1
+            else:
+                nilai_sebelum = _nilai(sebelum.label or "", sebelum.jenis)
+                harap = (nilai_sebelum or 0) + 1
+            if nilai != harap:
+                setelah = f" setelah {_nama(sebelum)}" if sebelum else " sebagai nomor pertama"
+                temuan.append(Temuan("HK02", e.halaman, e.baris, e.kolom,
+                                     f"{_nama(e)} tidak berurutan: diharapkan "
+                                     f"{_nama(e, _tampil(harap, e.jenis, label))}{setelah}",
+                                     e.anchor, f"urut:{label}:{harap}"))
+            sebelum = e
+            nomor = e.nomor_anchor
+            if e.jenis == "bab":
+                if nomor != str(urut):
+                    temuan.append(Temuan("HK03", e.halaman, e.baris, e.kolom,
+                                         f"alamat '{e.anchor}' tidak sesuai urutan kemunculan BAB "
+                                         f"(BAB ke-{urut}: seharusnya 'bab-{urut}')", e.anchor, "bab-urut"))
+            elif nomor is not None and e.jenis != "lampiran" and nomor != label.lower():
+                temuan.append(Temuan("HK03", e.halaman, e.baris, e.kolom,
+                                     f"{_nama(e)} beralamat '{e.anchor}': nomor tercetak dan alamat "
+                                     f"tetap berbeda", e.anchor, f"alamat:{label}"))
+    return temuan
+
+
+# --------------------------------------------------------------------------- rujukan silang
+
+_EKSTERNAL = re.compile(r"^\s*(?:Undang|Peraturan|UU\b|Perpres|Permen)")
+_RUJUK_PASAL = re.compile(
+    r"\bPasal (\d+)(?: ayat \((\d+)\))?(?: huruf ([a-z])\b)?")
+_RUJUK_AYAT = re.compile(r"\bayat \((\d+)\)(?: huruf ([a-z])\b)?")
+_RUJUK_HURUF = re.compile(r"\bhuruf ([a-z])\b")
+_RUJUK_GAMBAR = re.compile(r"\b[Gg]ambar (\d+)\b")
+_RUJUK_CONTOH = re.compile(r"Contoh Penggambaran Alur Mekanisme Kerja angka (\d+)")
+_GAMBAR_ATAS = re.compile(r"\bgambar di ?atas\b", re.IGNORECASE)
+
+
+def _konteks(n: Naskah) -> list[tuple[str, int, str, Elemen | None, Elemen | None, Elemen | None]]:
+    """(halaman, baris, teks, pasal/ayat terdekat, unsur anchor terdekat, judul terdekat) per baris."""
+    hasil = []
+    per_halaman: dict[str, dict[int, Elemen]] = {}
+    for e in n.elemen:
+        per_halaman.setdefault(e.halaman, {})[e.baris] = e
+    for halaman, isi in n.baris.items():
+        pasal = ayat = unsur = judul = None
+        for no, teks in enumerate(isi, 1):
+            e = per_halaman.get(halaman, {}).get(no)
+            if e is not None:
+                if e.jenis in ("bab", "bagian", "paragraf"):
+                    pasal = ayat = None
+                if e.jenis == "pasal":
+                    pasal, ayat = e, None
+                elif e.jenis == "ayat":
+                    ayat = e
+                if e.judul:
+                    judul = e
+                unsur = e
+            elif teks.startswith("#"):
+                pass
+            hasil.append((halaman, no, teks, ayat or pasal, unsur, judul))
+    return hasil
+
+
+def _kolom(mentah: str, potongan: str, cadangan: int) -> int:
+    """Kolom (1-based) potongan teks di baris mentah; cadangan bila tidak ditemukan apa adanya."""
+    i = mentah.find(potongan)
+    return i + 1 if i >= 0 else cadangan
+
+
+def periksa_rujukan(n: Naskah) -> list[Temuan]:
+    """HK04: setiap rujukan internal (Pasal/ayat/huruf, Gambar, contoh angka) dapat ditemukan."""
+    temuan: list[Temuan] = []
+    ada = {e.anchor for e in n.elemen}
+    gambar_baris = {int(e.nomor_anchor): e for e in n.jenis("gambar")}
+
+    def lapor(halaman, no, kolom, target, teks_rujukan, pemilik):
+        kolom = _kolom(n.baris[halaman][no - 1], teks_rujukan, kolom)
+        temuan.append(Temuan("HK04", halaman, no, kolom,
+                             f"rujukan \"{teks_rujukan}\" tidak ditemukan di naskah (alamat '{target}')",
+                             pemilik.anchor if pemilik else f"{halaman}", f"rujuk:{target}:{teks_rujukan}"))
+
+    for halaman, no, mentah, pasal_ayat, unsur, judul in _konteks(n):
+        if mentah.startswith("#") or "<!--" in mentah:
+            teks_baris = polos(mentah) if not mentah.startswith("# ") else ""
+        else:
+            teks_baris = polos(mentah)
+        if not teks_baris:
+            continue
+        kolom0 = 1 + (len(mentah) - len(mentah.lstrip()))
+        pemilik = unsur
+        ditangani: list[tuple[int, int]] = []
+        # Pasal N [ayat (M)] [huruf x] — rujukan mutlak (kecuali ke peraturan lain)
+        for m in _RUJUK_PASAL.finditer(teks_baris):
+            if _EKSTERNAL.match(teks_baris[m.end():]):
+                ditangani.append(m.span())
+                continue
+            ditangani.append(m.span())
+            if teks_baris.startswith("Pasal ") and m.start() == 0 and pemilik and pemilik.jenis == "pasal":
+                continue   # judul Pasal itu sendiri
+            target = f"pasal-{m.group(1)}"
+            if m.group(2):
+                target += f"-ayat-{m.group(2)}"
+            if m.group(3):
+                target += f"-huruf-{m.group(3)}"
+            if target not in ada:
+                lapor(halaman, no, kolom0 + m.start(), target, m.group(0), pemilik)
+        di_luar = lambda s: not any(a <= s < b for a, b in ditangani)  # noqa: E731
+        # ayat (M) [huruf x] relatif terhadap Pasal yang sedang berlaku
+        for m in _RUJUK_AYAT.finditer(teks_baris):
+            if not di_luar(m.start()):
+                continue
+            if m.start() == 0:
+                continue   # label ayat itu sendiri tidak diawali kata "ayat"
+            ditangani.append(m.span())
+            if pasal_ayat is None:
+                continue
+            pasal = pasal_ayat.anchor.split("-ayat-")[0]
+            target = f"{pasal}-ayat-{m.group(1)}" + (f"-huruf-{m.group(2)}" if m.group(2) else "")
+            if target not in ada:
+                lapor(halaman, no, kolom0 + m.start(), target, m.group(0), pemilik)
+        # huruf x relatif terhadap daftar tempat kalimat itu berada
+        for m in _RUJUK_HURUF.finditer(teks_baris):
+            if not di_luar(m.start()) or pemilik is None:
+                continue
+            induk = pemilik.induk if pemilik.jenis == "huruf" else None
+            if induk is None:
+                continue
+            target = f"{induk}-huruf-{m.group(1)}"
+            if target not in ada:
+                lapor(halaman, no, kolom0 + m.start(), target, m.group(0), pemilik)
+        # Gambar N (bukan keterangan gambar itu sendiri)
+        if not (pemilik and pemilik.jenis == "gambar" and pemilik.baris == no):
+            for m in _RUJUK_GAMBAR.finditer(teks_baris):
+                if int(m.group(1)) not in gambar_baris:
+                    lapor(halaman, no, kolom0 + m.start(), f"gambar-{m.group(1)}", m.group(0), pemilik)
+        for m in _RUJUK_CONTOH.finditer(teks_baris):
+            target = f"lampiran-d-{m.group(1)}"
+            if target not in ada:
+                lapor(halaman, no, kolom0 + m.start(), target, m.group(0), pemilik)
+        # "gambar di atas" harus didahului sebuah Gambar di bagian yang sama
+        for m in _GAMBAR_ATAS.finditer(teks_baris):
+            if judul is None:
+                continue
+            sebelumnya = [g for g in gambar_baris.values()
+                          if g.halaman == halaman and judul.baris < g.baris < no]
+            if not sebelumnya:
+                sesudah = [g for g in gambar_baris.values() if g.halaman == halaman and g.baris > no]
+                dekat = min(sesudah, key=lambda g: g.baris, default=None)
+                tambahan = f"; gambar terdekat ({_nama(dekat)}) berada di bawahnya" if dekat else ""
+                temuan.append(Temuan("HK04", halaman, no, _kolom(mentah, m.group(0), kolom0 + m.start()),
+                                     f"\"{m.group(0)}\" di {judul.anchor} tidak menunjuk gambar apa pun "
+                                     f"di atasnya{tambahan}", judul.anchor, "gambar-di-atas"))
+    return temuan
+
+
+# --------------------------------------------------------------------------- prosedur pelibatan
+
+_KALIMAT_PELIBATAN = re.compile(r"permohonan pelibatan dijelaskan dalam ((?:Gambar \d+(?:, | dan |, dan )?)+)")
+
+
+def gambar_prosedur_pelibatan(n: Naskah) -> dict[int, Elemen]:
+    """Gambar mekanisme penugasan (Lampiran B angka 2) yang memakai surat permohonan pelibatan."""
+    hasil: dict[int, Elemen] = {}
+    for j in n.elemen:
+        if not (j.judul and re.match(r"lampiran-b-2-(?:penunjukan|pengajuan-sukarela)-\d+$", j.anchor)):
+            continue
+        isi = n.bagian_dari(j)
+        teks = " ".join(polos(t) for _, t in isi)
+        if "surat permohonan" not in teks:
+            continue
+        for no, _t in isi:
+            for g in n.jenis("gambar"):
+                if g.halaman == j.halaman and g.baris == no:
+                    hasil[int(g.nomor_anchor)] = g
+    return hasil
+
+
+def periksa_pelibatan(n: Naskah) -> list[Temuan]:
+    """HK05: rujukan "permohonan pelibatan dijelaskan dalam Gambar …" menunjuk gambar prosedurnya."""
+    prosedur = gambar_prosedur_pelibatan(n)
+    semua = {int(g.nomor_anchor): g for g in n.jenis("gambar")}
+    temuan = []
+    for halaman, no, mentah, _pa, unsur, judul in _konteks(n):
+        teks = polos(mentah)
+        for m in _KALIMAT_PELIBATAN.finditer(teks):
+            dirujuk = [int(x) for x in re.findall(r"\d+", m.group(1))]
+            kurang = sorted(set(prosedur) - set(dirujuk))
+            for g in dirujuk:
+                if g in prosedur or g not in semua:
+                    continue
+                ket = polos(semua[g].teks)
+                pesan = (f"Gambar {g} bukan gambar prosedur permohonan pelibatan (\"{ket}\"); "
+                         f"gambar prosedur: {', '.join(f'Gambar {x}' for x in sorted(prosedur))}")
+                if kurang:
+                    pesan += f"; tidak dirujuk: {', '.join(f'Gambar {x}' for x in kurang)}"
+                col = 1 + mentah.find(f"Gambar {g}") if f"Gambar {g}" in mentah else 1
+                pemilik = judul.anchor if judul else halaman
+                temuan.append(Temuan("HK05", halaman, no, col, pesan, pemilik, f"gambar:{g}"))
+    return temuan
+
+
+# --------------------------------------------------------------------------- rincian berulang
+
+def periksa_pengulangan(n: Naskah) -> list[Temuan]:
+    """HK06: daftar huruf/angka yang sama persis di bawah dua ketentuan berbeda (mis. Pasal 7)."""
+    daftar: dict[str, list[Elemen]] = {}
+    for e in n.elemen:
+        if e.jenis in ("huruf", "angka", "butir") and not e.judul and e.induk:
+            daftar.setdefault(e.induk, []).append(e)
+
+    def isi(e: Elemen) -> str:
+        return re.sub(r"^\(?[0-9a-z]+[.)]\s*", "", polos(e.teks)).lower()
+
+    temuan = []
+    dilihat: dict[tuple[str, ...], str] = {}
+    for induk, butir in daftar.items():
+        if len(butir) < 2:
+            continue
+        kunci = tuple(isi(b) for b in butir)
+        if kunci in dilihat:
+            asal = dilihat[kunci]
+            e = butir[0]
+            asal_e = n.cari(asal)
+            temuan.append(Temuan("HK06", e.halaman, e.baris, e.kolom,
+                                 f"{len(butir)} butir di bawah '{induk}' sama persis dengan butir di "
+                                 f"bawah '{asal}' ({asal_e.halaman if asal_e else '?'}:"
+                                 f"{asal_e.baris if asal_e else '?'})", induk, f"ulang:{asal}"))
+        else:
+            dilihat[kunci] = induk
+    return temuan
+
+
+# --------------------------------------------------------------------------- pejabat dalam contoh
+
+#: Sebutan jabatan → kunci jabatan. Urutan penting: yang lebih panjang lebih dulu.
+SEBUTAN_JABATAN: list[tuple[str, str]] = [
+    (r"Pejabat Pimpinan Tinggi Madya", "jpt_madya"),
+    (r"(?:Pejabat|Jabatan) Pimpinan Tinggi Pratama|JPT Pratama", "jpt_pratama"),
+    (r"Pejabat Pimpinan Administrator", "tidak-baku:Pejabat Pimpinan Administrator"),
+    (r"Pejabat Adm[a-z]*istrator", "administrator"),
+    (r"Pejabat Pengawas", "pengawas"),
+    (r"Asisten Sekretaris Daerah Pratama", "tidak-baku:Asisten Sekretaris Daerah Pratama"),
+    (r"Asisten Sekretaris Daerah", "asisten_sekda"),
+    (r"Asisten Daerah", "tidak-baku:Asisten Daerah"),
+    (r"Sekretaris Daerah", "sekda"),
+    (r"Kepala Bagian", "kepala_bagian"),
+]
+#: Pejabat yang memang berada di struktur unit yang disebut judul (pimpinan unit dan atasannya).
+_TERSIRAT = {"sekretariat daerah": {"sekda", "asisten_sekda", "kepala_bagian"}}
+
+
+def jabatan_dalam(teks: str) -> list[tuple[str, str, int]]:
+    """(kunci, sebutan, posisi) untuk setiap sebutan jabatan dalam teks (tanpa tumpang tindih)."""
+    hasil, terpakai = [], []
+    for pola, kunci in SEBUTAN_JABATAN:
+        for m in re.finditer(pola, teks):
+            if any(a < m.end() and m.start() < b for a, b in terpakai):
+                continue
+            terpakai.append(m.span())
+            hasil.append((kunci, m.group(0), m.start()))
+    return sorted(hasil, key=lambda x: x[2])
+
+
+def periksa_pejabat_contoh(n: Naskah) -> list[Temuan]:
+    """HK07: uraian contoh Lampiran D hanya menyebut pejabat yang ada pada judul contoh itu."""
+    temuan = []
+    for j in n.elemen:
+        if not (j.judul and re.fullmatch(r"lampiran-d-\d+", j.anchor)):
+            continue
+        isi = n.bagian_dari(j)
+        # judul + subjudul miring yang langsung mengikutinya
+        kepala = polos(j.teks)
+        tubuh = []
+        for no, t in isi:
+            if not t.strip():
+                continue
+            if not tubuh and t.startswith("*(") and not kepala.endswith(")"):
+                kepala += " " + polos(t)
+                continue
+            tubuh.append((no, t))
+        boleh = {k for k, _s, _p in jabatan_dalam(kepala) if not k.startswith("tidak-baku")}
+        for kata, tersirat in _TERSIRAT.items():
+            if kata in kepala.lower():
+                boleh |= tersirat
+        sudah: set[tuple[str, str]] = set()
+        for no, t in tubuh:
+            if t.startswith("<a id=\"gambar-") or t.startswith("<!--"):
+                continue
+            teks = polos(t)
+            for kunci, sebutan, pos in jabatan_dalam(teks):
+                if kunci in boleh or (kunci, sebutan) in sudah:
+                    continue
+                sudah.add((kunci, sebutan))
+                if kunci.startswith("tidak-baku"):
+                    pesan = (f"contoh {j.anchor.rsplit('-', 1)[1]} menyebut \"{sebutan}\", sebutan jabatan "
+                             f"yang tidak baku dan tidak ada pada judul contoh")
+                else:
+                    pesan = (f"contoh {j.anchor.rsplit('-', 1)[1]} menyebut \"{sebutan}\", padahal judulnya "
+                             f"hanya menyebut {', '.join(s for _k, s, _p in jabatan_dalam(kepala))}")
+                col = 1 + t.find(sebutan) if sebutan in t else 1
+                temuan.append(Temuan("HK07", j.halaman, no, col, pesan, j.anchor, f"pejabat:{sebutan}"))
+    return temuan
+
+
+# --------------------------------------------------------------------------- contoh tidak dirujuk
+
+def periksa_contoh_dirujuk(n: Naskah) -> list[Temuan]:
+    """HK08: setiap contoh Lampiran D dirujuk dari struktur penugasan (Lampiran B angka 2)."""
+    dirujuk = set()
+    for isi in n.baris.values():
+        for t in isi:
+            dirujuk.update(int(x) for x in _RUJUK_CONTOH.findall(polos(t)))
+    temuan = []
+    for j in n.elemen:
+        m = re.fullmatch(r"lampiran-d-(\d+)", j.anchor)
+        if m and j.judul and int(m.group(1)) not in dirujuk:
+            temuan.append(Temuan("HK08", j.halaman, j.baris, j.kolom,
+                                 f"contoh angka {m.group(1)} (\"{polos(j.teks)}\") tidak dirujuk oleh "
+                                 f"struktur penugasan mana pun di Lampiran B angka 2", j.anchor, "tidak-dirujuk"))
+    return temuan
+
+
+# --------------------------------------------------------------------------- ringkasan vs rincian
+
+def periksa_ringkasan(n: Naskah) -> list[Temuan]:
+    """HK09: kondisi kedudukan Lampiran B.1 huruf a–f sama dengan penjelasan terperincinya."""
+    def bersih(t: str) -> str:
+        t = re.sub(r"^\(?[0-9a-z]+[.)]\s*", "", polos(t))
+        t = re.split(r",? dengan bagan", t)[0]
+        return t.rstrip(" .;,:").lower()
+
+    temuan = []
+    for e in n.elemen:
+        m = re.fullmatch(r"(lampiran-b-1)-huruf-([a-z])", e.anchor)
+        if not m:
+            continue
+        ringkas = [bersih(x.teks) for x in n.anak(e.anchor)]
+        rinci = [bersih(x.teks) for x in n.elemen
+                 if re.fullmatch(rf"{m.group(1)}-rincian-{m.group(2)}-\d+", x.anchor)]
+        if not ringkas and not rinci:
+            continue
+        hilang = [r for r in rinci if r not in ringkas]
+        lebih = [r for r in ringkas if r not in rinci]
+        if hilang or lebih:
+            bagian = []
+            if hilang:
+                bagian.append("rincian memuat yang tidak ada di ringkasan: " + "; ".join(f"\"{h}\"" for h in hilang))
+            if lebih:
+                bagian.append("ringkasan memuat yang tidak ada di rincian: " + "; ".join(f"\"{x}\"" for x in lebih))
+            temuan.append(Temuan("HK09", e.halaman, e.baris, e.kolom,
+                                 f"huruf {m.group(2)}: ringkasan {len(ringkas)} butir, rincian {len(rinci)} butir; "
+                                 + "; ".join(bagian), e.anchor, "ringkasan"))
+    return temuan
+
+
+SEMUA_PEMERIKSAAN = (periksa_penomoran, periksa_rujukan, periksa_pelibatan, periksa_pengulangan,
+                     periksa_pejabat_contoh, periksa_contoh_dirujuk, periksa_ringkasan)
+
+
+def lint(docs_dir: Path) -> list[Temuan]:
+    """Jalankan semua pemeriksaan; hasil urut (berkas, baris, kolom, ID, pesan), tanpa duplikat."""
+    n = baca(docs_dir)
+    hasil = {t for f in SEMUA_PEMERIKSAAN for t in f(n)}
+    return sorted(hasil, key=lambda t: (t.file, t.line, t.col, t.id, t.message))
+
+
+# --------------------------------------------------------------------------- baseline
+
+def baca_baseline(path: Path) -> dict[tuple[str, str], dict]:
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {(str(x["id"]), str(x["sidik"])): x for x in data.get("temuan") or []}
+
+
+def tulis_baseline(path: Path, temuan: list[Temuan], lama: dict[tuple[str, str], dict]) -> None:
+    """Tulis baseline; alasan yang sudah ada dipertahankan."""
+    baris = [
+        "# Temuan lint naskah Perbup Dairi 18/2024 yang sudah ditinjau Bagian Hukum.",
+        "# Naskah diterbitkan sesuai aslinya, jadi temuan ini diterima sampai peraturannya diubah.",
+        "# Dicocokkan lewat id + sidik (tidak bergantung nomor baris); berkas/baris/pesan hanya untuk dibaca.",
+        "# Perbarui: python -m policy.peraturan.lint --perbarui-baseline",
+        "temuan:",
+    ]
+    for t in temuan:
+        alasan = (lama.get((t.id, t.sidik)) or {}).get("alasan", "Naskah diterbitkan sesuai aslinya.")
+        baris += [
+            f"  - id: {t.id}",
+            f"    sidik: {json.dumps(t.sidik)}",
+            f"    berkas: {t.file}",
+            f"    baris: {t.line}",
+            f"    pesan: {json.dumps(t.message, ensure_ascii=False)}",
+            f"    alasan: {json.dumps(alasan, ensure_ascii=False)}",
+        ]
+    path.write_text("\n".join(baris) + "\n", encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- keluaran
+
+def _escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_prop(s: str) -> str:
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_text(t: Temuan, di_baseline: bool) -> str:
+    tanda = " (baseline)" if di_baseline else ""
+    return f"{t.file}:{t.line}:{t.col}: {t.severity} {t.id} {t.message}{tanda}"
+
+
+def format_github(t: Temuan) -> str:
+    return (f"::{_TINGKAT_GITHUB[t.severity]} file={_escape_prop(t.file)},line={t.line},"
+            f"col={t.col},title={_escape_prop(t.id)}::{_escape_data(t.message)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """CLI lint naskah. Keluar 0 bila semua temuan ada di baseline, 1 bila ada temuan baru, 2 bila salah pakai."""
+    p = argparse.ArgumentParser(prog="python -m policy lint-peraturan",
+                                description="Lint hukum naskah Perbup Dairi 18/2024 di docs/peraturan/.")
+    p.add_argument("--format", choices=("text", "github", "json"), default="text")
+    p.add_argument("--semua", action="store_true", help="tampilkan juga temuan yang sudah ada di baseline")
+    p.add_argument("--root", type=Path, default=Path.cwd(), help="akar repositori (bawaan: direktori kerja)")
+    p.add_argument("--docs", type=Path, default=None, help="direktori docs (bawaan: ROOT/docs)")
+    p.add_argument("--baseline", type=Path, default=None,
+                   help="berkas baseline (bawaan: ROOT/peraturan-baseline.yaml)")
+    p.add_argument("--perbarui-baseline", action="store_true",
+                   help="tulis semua temuan saat ini ke baseline lalu keluar 0")
+    try:
+        a = p.parse_args(argv)
+    except SystemExit as e:
+        return 0 if e.code == 0 else 2
+    docs = a.docs or a.root / "docs"
+    baseline_path = a.baseline or a.root / "peraturan-baseline.yaml"
+    if not (docs / "peraturan").is_dir():
+        print(f"tidak ada direktori naskah: {docs / 'peraturan'}", file=sys.stderr)
+        return 2
+    root = a.root.resolve()
+    temuan = lint(docs)
+    # path berkas relatif terhadap akar repositori bila mungkin
+    def relatif(h: str) -> str:
+        p_ = (docs / h).resolve()
+        try:
+            return p_.relative_to(root).as_posix()
+        except ValueError:
+            return p_.as_posix()
+    temuan = [Temuan(t.id, relatif(t.file), t.line, t.col, t.message, t.anchor, t.kunci) for t in temuan]
+    try:
+        baseline = baca_baseline(baseline_path)
+    except (yaml.YAMLError, KeyError, TypeError) as e:
+        print(f"baseline tidak dapat dibaca ({baseline_path}): {e}", file=sys.stderr)
+        return 2
+    if a.perbarui_baseline:
+        tulis_baseline(baseline_path, temuan, baseline)
+        print(f"baseline ditulis: {baseline_path} ({len(temuan)} temuan)")
+        return 0
+    di_bl = [(t.id, t.sidik) in baseline for t in temuan]
+    baru = [t for t, b in zip(temuan, di_bl) if not b]
+    tampil = [(t, b) for t, b in zip(temuan, di_bl) if a.semua or not b]
+    if a.format == "json":
+        print(json.dumps({
+            "jumlah": len(temuan), "baru": len(baru), "baseline": len(temuan) - len(baru),
+            "temuan": [dict(id=t.id, severity=t.severity, file=t.file, line=t.line, col=t.col,
+                            message=t.message, anchor=t.anchor, sidik=t.sidik, baseline=b)
+                       for t, b in tampil],
+        }, ensure_ascii=False, indent=2, sort_keys=True))
+    elif a.format == "github":
+        for t, _b in tampil:
+            print(format_github(t))
+    else:
+        for t, b in tampil:
+            print(format_text(t, b))
+        print(f"{len(temuan)} temuan: {len(temuan) - len(baru)} di baseline, {len(baru)} baru")
+    return 1 if baru else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
