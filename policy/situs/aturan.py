@@ -1,0 +1,72 @@
+"""Halaman "Katalog Aturan": setiap aturan dengan ID, tingkat, dasar hukum bertaut ke naskah
+Perbup yang diterbitkan, interpretasi, dan kasus uji YAML yang mengujinya."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..peraturan import tautan
+from ..rules import ATURAN
+
+PATH = "aturan/index.md"
+TINGKAT = {"error": "kesalahan — memblokir CI", "warning": "peringatan — dilaporkan", "info": "info — ditampilkan di situs"}
+
+
+def label_anchor(anchor: str) -> str:
+    """``pasal-9-ayat-1`` → "Pasal 9 ayat (1)", ``lampiran-b-1-huruf-d`` → "Lampiran B.1 huruf d"."""
+    m = re.fullmatch(r"pasal-(\d+)(?:-ayat-(\d+))?(?:-(huruf|angka)-([0-9a-z]+))?", anchor)
+    if m:
+        t = f"Pasal {m[1]}" + (f" ayat ({m[2]})" if m[2] else "")
+        return t + (f" {m[3]} {m[4]}" if m[3] else "")
+    m = re.fullmatch(r"lampiran-([a-d])((?:-\d+)*)(?:-(huruf|angka)-([0-9a-z]+))?", anchor)
+    if m:
+        t = "Lampiran " + m[1].upper() + m[2].replace("-", ".")
+        return t + (f" {m[3]} {m[4]}" if m[3] else "")
+    m = re.fullmatch(r"gambar-(\d+)", anchor)
+    if m:
+        return f"Gambar {m[1]}"
+    return anchor
+
+
+def tautan_dasar(anchors, dari: str, root: Path) -> str:
+    return ", ".join(f"[{label_anchor(a)}]({tautan(a, dari, root / 'docs')})" for a in anchors)
+
+
+def kasus_per_aturan(root: Path) -> dict[str, list[str]]:
+    """Nama kasus uji YAML yang mengharapkan setiap aturan (dibaca, tidak diubah)."""
+    import yaml
+
+    hasil: dict[str, list[str]] = {}
+    for exp in sorted((root / "tests" / "cases").glob("*/expect.yaml")):
+        data = yaml.safe_load(exp.read_text(encoding="utf-8")) or {}
+        for rule in sorted({f["rule"] for f in data.get("findings") or []}):
+            hasil.setdefault(rule, []).append(exp.parent.name)
+    return hasil
+
+
+def halaman(root: Path) -> dict[str, str]:
+    kasus = kasus_per_aturan(root)
+    out = ["# Katalog Aturan", "",
+           "Aturan yang diperiksa `python -m policy check` dan setiap build situs atas berkas `orgs/`. "
+           "Setiap aturan punya ID tetap, tingkat, dan dasar hukum yang bertaut ke naskah Perbup. "
+           "Bila teks Perbup dapat dibaca lebih dari satu cara, aturan menyebut **interpretasi** yang dipakai "
+           "agar Bagian Hukum dapat menilai dan mengubahnya.", "",
+           "| ID | Tingkat | Aturan | Dasar |", "|---|---|---|---|"]
+    daftar = sorted(ATURAN.values(), key=lambda a: a.id)
+    for a in daftar:
+        out.append(f"| [{a.id}](#{a.id.lower()}) | {a.severity} | {a.judul} | {a.basis} |")
+    for a in daftar:
+        out += ["", f"## {a.id} — {a.judul} {{#{a.id.lower()}}}", "",
+                f"- **Tingkat:** {TINGKAT[a.severity]}",
+                f"- **Dasar:** {a.basis}" + (f" — {tautan_dasar(a.anchors, PATH, root)}" if a.anchors else "")]
+        if a.uraian and a.uraian != a.judul:
+            out.append(f"- **Ketentuan:** {a.uraian}")
+        if kasus.get(a.id):
+            out.append(f"- **Kasus uji:** {len(kasus[a.id])} (" + ", ".join(f"`{k}`" for k in kasus[a.id]) + ")")
+        if a.interpretasi:
+            out += ["", '!!! info "Interpretasi"', "", f"    {a.interpretasi}"]
+    out += ["", "## INPUT — kesalahan masukan {#input}", "",
+            "Bukan aturan Perbup: berkas yang tidak dapat dibaca (sintaks YAML, kunci ganda, kolom tidak dikenal, "
+            "tipe atau pilihan salah, bukan UTF-8, kosong) dilaporkan dengan baris tepat dan saran perbaikan."
+            + (f" Kasus uji: {len(kasus.get('INPUT', []))}." if kasus.get("INPUT") else ""), ""]
+    return {PATH: "\n".join(out)}
