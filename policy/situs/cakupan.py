@@ -58,6 +58,8 @@ def halaman(root: Path, terbangkit: dict[str, str]) -> dict[str, str]:
             sumber.setdefault(rel, p.read_text(encoding="utf-8"))
     halaman_per: dict[str, set[str]] = {}
     for path, isi in sumber.items():
+        if path.startswith(("aturan/", "peraturan/")):
+            continue  # katalog dan catatan harmonisasi membahas ketentuan, bukan menerapkannya
         for m in _TAUT.finditer(isi):
             tujuan = posixpath.normpath(posixpath.join(posixpath.dirname(path), m[1])) if m[1] else path
             if not tujuan.startswith("peraturan/"):
