@@ -299,7 +299,7 @@ def periksa_rujukan(n: Naskah) -> list[Temuan]:
 
 # --------------------------------------------------------------------------- prosedur pelibatan
 
-_KALIMAT_PELIBATAN = re.compile(r"permohonan pelibatan dijelaskan dalam ((?:Gambar \d+(?:, | dan |, dan )?)+)")
+_KALIMAT_PELIBATAN = re.compile(r"permohonan pelibatan dijelaskan dalam ((?:Gambar \d+(?:, dan |, | dan )?)+)")
 
 
 def gambar_prosedur_pelibatan(n: Naskah) -> dict[int, Elemen]:

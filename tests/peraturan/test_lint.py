@@ -1,0 +1,183 @@
+"""Lint hukum naskah: temuan nyata pada naskah sekarang, temuan baru setelah naskah diubah, baseline."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policy.peraturan import lint as L
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+
+
+def baris_berisi(halaman: str, potongan: str, docs: Path = DOCS) -> int:
+    for no, b in enumerate((docs / halaman).read_text(encoding="utf-8").splitlines(), 1):
+        if potongan in b:
+            return no
+    raise AssertionError(potongan)
+
+
+@pytest.fixture(scope="module")
+def temuan():
+    return L.lint(DOCS)
+
+
+def test_dua_bab_iv_dilaporkan(temuan):
+    no = baris_berisi("peraturan/batang-tubuh.md", "## BAB IV KETENTUAN LAIN-LAIN")
+    di_sana = {t.id for t in temuan if t.file == "peraturan/batang-tubuh.md" and t.line == no}
+    assert {"HK01", "HK02"} <= di_sana
+    pesan = [t.message for t in temuan if t.id == "HK02" and t.line == no][0]
+    assert "BAB VI" in pesan and "BAB V" in pesan
+
+
+def test_pasal_7_ayat_4_mengulang_ayat_1(temuan):
+    hk06 = [t for t in temuan if t.id == "HK06"]
+    assert any(t.anchor == "pasal-7-ayat-4" and "pasal-7-ayat-1" in t.message for t in hk06)
+    assert hk06[0].line == baris_berisi("peraturan/batang-tubuh.md", 'id="pasal-7-ayat-4-huruf-a"')
+
+
+def test_rujukan_gambar_pelibatan_contoh_5_sampai_7(temuan):
+    hk05 = [t for t in temuan if t.id == "HK05"]
+    contoh = {(t.anchor, re.search(r"Gambar (\d+) bukan", t.message).group(1)) for t in hk05}
+    assert contoh == {(f"lampiran-d-{c}-perencanaan", g) for c in (5, 6, 7) for g in ("17", "18")}
+    # contoh 1-4 dan 8-10 (Gambar 19, 20, 22) tidak dilaporkan; Gambar 20 yang benar tidak disebut kurang
+    assert all("tidak dirujuk: Gambar 19, Gambar 22" in t.message for t in hk05)
+
+
+def test_gambar_prosedur_pelibatan_diturunkan_dari_naskah():
+    from policy.peraturan import baca
+    assert sorted(L.gambar_prosedur_pelibatan(baca(DOCS))) == [19, 20, 22]
+
+
+def test_pejabat_madya_di_contoh_3(temuan):
+    hk07 = [t for t in temuan if t.id == "HK07"]
+    assert any(t.anchor == "lampiran-d-3" and "Pejabat Pimpinan Tinggi Madya" in t.message for t in hk07)
+    t = next(t for t in hk07 if t.anchor == "lampiran-d-3")
+    baris = (DOCS / "peraturan/lampiran-d.md").read_text(encoding="utf-8").splitlines()[t.line - 1]
+    assert baris[t.col - 1:].startswith("Pejabat Pimpinan Tinggi Madya")
+    assert any(t.anchor == "lampiran-d-8" and "Asisten Sekretaris Daerah Pratama" in t.message for t in hk07)
+
+
+def test_temuan_lain_yang_nyata(temuan):
+    ids = {(t.id, t.anchor) for t in temuan}
+    assert ("HK08", "lampiran-d-3") in ids                     # contoh 3 tak pernah dirujuk dari B.2
+    assert ("HK09", "lampiran-b-1-huruf-b") in ids             # ringkasan b: 2 butir, rincian: 3
+    assert ("HK04", "lampiran-d-3") in ids                     # "gambar diatas" sebelum gambarnya
+
+
+def test_keluaran_urut_dan_stabil(capsys):
+    assert L.main(["--root", str(ROOT), "--semua"]) == 0
+    a = capsys.readouterr().out
+    assert L.main(["--root", str(ROOT), "--semua"]) == 0
+    assert capsys.readouterr().out == a
+    baris = [b for b in a.splitlines() if re.match(r"^docs/", b)]
+    kunci = [(m.group(1), int(m.group(2)), int(m.group(3))) for m in
+             (re.match(r"^(\S+?):(\d+):(\d+): (error|warning|info) HK\d\d ", b) for b in baris)]
+    assert kunci == sorted(kunci) and len(kunci) >= 20
+
+
+def test_naskah_sekarang_bersih_terhadap_baseline(capsys):
+    assert L.main(["--root", str(ROOT)]) == 0
+    out = capsys.readouterr().out
+    assert not re.search(r"^docs/", out, re.M)
+
+
+def salin(tmp_path: Path) -> Path:
+    shutil.copytree(DOCS / "peraturan", tmp_path / "docs" / "peraturan")
+    shutil.copy(ROOT / "peraturan-baseline.yaml", tmp_path / "peraturan-baseline.yaml")
+    return tmp_path
+
+
+def ganti(p: Path, lama: str, baru: str) -> None:
+    teks = p.read_text(encoding="utf-8")
+    assert teks.count(lama) == 1, lama
+    p.write_text(teks.replace(lama, baru), encoding="utf-8")
+
+
+def test_pasal_dinomori_ulang_menjadi_temuan_baru(tmp_path, capsys):
+    root = salin(tmp_path)
+    bt = root / "docs/peraturan/batang-tubuh.md"
+    ganti(bt, "##### Pasal 10 {#pasal-10}", "##### Pasal 11 {#pasal-10}")
+    no = baris_berisi("peraturan/batang-tubuh.md", "##### Pasal 11 {#pasal-10}", root / "docs")
+    rc = L.main(["--root", str(root), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert rc == 1
+    baru = [t for t in data["temuan"] if not t["baseline"]]
+    assert {t["id"] for t in baru if t["line"] == no} >= {"HK02", "HK03"}
+    # Pasal 11 kini ganda: dilaporkan pada kemunculan kedua
+    assert any(t["id"] == "HK01" and "Pasal 11" in t["message"] for t in baru)
+    assert all(t["file"] == "docs/peraturan/batang-tubuh.md" for t in baru)
+
+
+def test_rujukan_rusak_menjadi_temuan_baru(tmp_path, capsys):
+    root = salin(tmp_path)
+    bt = root / "docs/peraturan/batang-tubuh.md"
+    ganti(bt, "sebagaimana dimaksud dalam Pasal 18 ayat (2).", "sebagaimana dimaksud dalam Pasal 18 ayat (7).")
+    no = baris_berisi("peraturan/batang-tubuh.md", "Pasal 18 ayat (7)", root / "docs")
+    rc = L.main(["--root", str(root)])
+    out = capsys.readouterr().out
+    assert rc == 1
+    baris = (root / "docs/peraturan/batang-tubuh.md").read_text(encoding="utf-8").splitlines()[no - 1]
+    kol = baris.index("Pasal 18 ayat (7)") + 1
+    assert f"docs/peraturan/batang-tubuh.md:{no}:{kol}: error HK04 " in out
+    assert "pasal-18-ayat-7" in out
+
+
+def test_gambar_pelibatan_salah_di_contoh_baru(tmp_path, capsys):
+    root = salin(tmp_path)
+    d = root / "docs/peraturan/lampiran-d.md"
+    teks = d.read_text(encoding="utf-8")
+    # contoh 10: Gambar 22 diganti Gambar 21 (pengajuan sukarela di dalam unit, tanpa surat permohonan)
+    i = teks.index("{#lampiran-d-10}")
+    j = teks.index("dijelaskan dalam Gambar 19, Gambar 20, dan Gambar 22.", i)
+    teks = teks[:j] + "dijelaskan dalam Gambar 19, Gambar 20, dan Gambar 21." + teks[j + 53:]
+    d.write_text(teks, encoding="utf-8")
+    assert L.main(["--root", str(root), "--format", "github"]) == 1
+    out = capsys.readouterr().out
+    assert "title=HK05::Gambar 21 bukan gambar prosedur" in out
+    assert "file=docs/peraturan/lampiran-d.md,line=" in out
+
+
+def test_baseline_tahan_pergeseran_baris(tmp_path, capsys):
+    root = salin(tmp_path)
+    bt = root / "docs/peraturan/batang-tubuh.md"
+    ganti(bt, "**SALINAN**\n", "**SALINAN**\n\n\n\nBaris sisipan untuk menggeser nomor baris.\n")
+    assert L.main(["--root", str(root)]) == 0
+    assert "0 baru" in capsys.readouterr().out
+
+
+def test_baseline_pulang_pergi(tmp_path, capsys):
+    root = salin(tmp_path)
+    (root / "peraturan-baseline.yaml").unlink()
+    assert L.main(["--root", str(root)]) == 1
+    capsys.readouterr()
+    assert L.main(["--root", str(root), "--perbarui-baseline"]) == 0
+    capsys.readouterr()
+    data = yaml.safe_load((root / "peraturan-baseline.yaml").read_text(encoding="utf-8"))
+    semua = L.lint(root / "docs")
+    assert {(x["id"], x["sidik"]) for x in data["temuan"]} == {(t.id, t.sidik) for t in semua}
+    assert all(isinstance(x["baris"], int) and x["berkas"].startswith("docs/") for x in data["temuan"])
+    assert L.main(["--root", str(root)]) == 0
+    capsys.readouterr()
+    # satu temuan dihapus dari baseline -> temuan itu kembali "baru"
+    data["temuan"] = data["temuan"][1:]
+    (root / "peraturan-baseline.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert L.main(["--root", str(root), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out)["baru"] == 1
+
+
+def test_escape_github():
+    t = L.Temuan("HK04", "docs/a,b:c.md", 3, 4, "100% salah\nbaris: dua, tiga\r", "x")
+    s = L.format_github(t)
+    assert s == ("::error file=docs/a%2Cb%3Ac.md,line=3,col=4,title=HK04::"
+                 "100%25 salah%0Abaris: dua, tiga%0D")
+
+
+def test_salah_pakai_keluar_2(tmp_path, capsys):
+    assert L.main(["--format", "xml"]) == 2
+    assert L.main(["--root", str(tmp_path)]) == 2
