@@ -238,8 +238,9 @@ def _opt(kondisi: str, *isi) -> _B:
 
 
 class _Penomor:
-    def __init__(self) -> None:
+    def __init__(self, anchor_huruf: str | None = None) -> None:
         self.n = 0
+        self.anchor_huruf = anchor_huruf  # prosedur: sumber per butir "<anchor>-huruf-<x>"
 
     def susun(self, spec, tahap: str | None, sumber: str, kondisi: str | None = None) -> tuple[Butir, ...]:
         hasil: list[Butir] = []
@@ -254,7 +255,8 @@ class _Penomor:
                         penerima=s.penerima,
                         label=s.label,
                         uraian=s.uraian,
-                        sumber=s.sumber or sumber,
+                        sumber=s.sumber
+                        or (f"{self.anchor_huruf}-huruf-{s.huruf[0]}" if self.anchor_huruf and s.huruf else sumber),
                         balasan=s.balasan,
                         kondisi=kondisi,
                         huruf=s.huruf,
@@ -262,7 +264,7 @@ class _Penomor:
                 )
             else:
                 cabang = tuple(
-                    Cabang(k, self.susun(isi, tahap, sumber, k if kondisi is None else f"{kondisi}; {k}"))
+                    Cabang(k, self.susun(isi, tahap, sumber, k if kondisi is None else f"{kondisi} dan {k}"))
                     for k, isi in s.cabang
                 )
                 hasil.append(Blok(s.jenis, cabang))
@@ -343,15 +345,15 @@ _SUMBER_A = {t: f"lampiran-a-{_NOMOR_TAHAP[t]}" for t in TAHAP}
 #: Jangkar bagian Lampiran B.2 yang dirujuk data ini.
 ANCHOR_B2 = {
     "penugasan": "lampiran-b-2",
-    "struktur-a": "lampiran-b-2-struktur-a",
-    "struktur-b": "lampiran-b-2-struktur-b",
-    "struktur-c": "lampiran-b-2-struktur-c",
-    18: "lampiran-b-2-gambar-18",
-    19: "lampiran-b-2-gambar-19",
-    20: "lampiran-b-2-gambar-20",
-    21: "lampiran-b-2-gambar-21",
-    22: "lampiran-b-2-gambar-22",
-    "isi-surat": "lampiran-b-2-isi-surat-permohonan",
+    "struktur-a": "lampiran-b-2-huruf-a",
+    "struktur-b": "lampiran-b-2-huruf-b",
+    "struktur-c": "lampiran-b-2-huruf-c",
+    18: "lampiran-b-2-penunjukan-1",
+    19: "lampiran-b-2-penunjukan-2",
+    20: "lampiran-b-2-penunjukan-3",
+    21: "lampiran-b-2-pengajuan-sukarela-1",
+    22: "lampiran-b-2-pengajuan-sukarela-2",
+    "isi-surat": "lampiran-b-2-surat-permohonan",
 }
 
 # ---------------------------------------------------------------------------
@@ -392,7 +394,7 @@ _U_LINTAS = (
     "atau pelaksana lintas Unit Organisasi, yang diajukan oleh {pimpinan_unit} sebagai "
     "Pimpinan Unit Organisasi pemilik kinerja (Gambar 19, Gambar 20, dan Gambar 22)."
 )
-_K_LINTAS = "Jika perlu JF/pelaksana lintas Unit Organisasi"
+_K_LINTAS = "perlu JF/pelaksana lintas Unit Organisasi"
 
 
 def _lintas(peran: str = "pimpinan_unit") -> _B:
@@ -480,7 +482,7 @@ def _pelaksanaan(pemantau: str = "pimpinan_unit", rincian: str | None = None, pe
         ),
         _alt(
             (
-                "Tugas individu",
+                "tugas individu",
                 [
                     _L(
                         "jf",
@@ -493,7 +495,7 @@ def _pelaksanaan(pemantau: str = "pimpinan_unit", rincian: str | None = None, pe
                 ],
             ),
             (
-                "Tugas tim kerja",
+                "tugas tim kerja",
                 [
                     _L(
                         "ketua_tim",
@@ -544,7 +546,7 @@ def _evaluasi_ulang(peran: str = "ppk") -> list:
         _tinjau(peran),
         _alt(
             (
-                "Hasil tidak sesuai target/ekspektasi",
+                "hasil tidak sesuai target/ekspektasi",
                 [
                     _L(
                         peran,
@@ -555,7 +557,7 @@ def _evaluasi_ulang(peran: str = "ppk") -> list:
                     )
                 ],
             ),
-            ("Hasil sesuai target/ekspektasi", [_selesai(peran, "ekspektasinya")]),
+            ("hasil sesuai target/ekspektasi", [_selesai(peran, "ekspektasinya")]),
         ),
     ]
 
@@ -1102,7 +1104,7 @@ def mekanisme(kode: str) -> Mekanisme:
 def _prosedur(gambar: int, kode: str, judul: str, lajur: tuple[Lajur, ...], spec: list,
               aktor_generik: dict[str, str] | None = None, catatan: tuple[str, ...] = ()) -> Prosedur:
     anchor = ANCHOR_B2[gambar]
-    butir = _Penomor().susun(spec, None, anchor)
+    butir = _Penomor(anchor_huruf=anchor).susun(spec, None, anchor)
     p = Prosedur(gambar, kode, judul, anchor, lajur, butir, dict(aktor_generik or {}), catatan)
     _periksa(f"Gambar {gambar}", lajur, p.langkah())
     return p
@@ -1130,14 +1132,14 @@ _P19 = _prosedur(
            "{ppk_dituju} memproses dan menjawab permohonan pelibatan Pejabat Fungsional atau "
            "pelaksana tersebut.", huruf="b"),
         _alt(
-            ("Permohonan disetujui", [
+            ("permohonan disetujui", [
                 _L("ppk_dituju", "jf", "Menyusun surat penugasan sesuai kriteria",
                    "Apabila menyetujui, {ppk_dituju} dengan rekomendasi dari Pimpinan Unit Organisasi "
                    "menyusun surat penugasan untuk menugaskan Pejabat Fungsional atau pelaksana yang "
                    "sesuai dengan kriteria yang disampaikan pemohon di dalam surat permohonan pelibatan.",
                    huruf="c"),
             ]),
-            ("Permohonan tidak disetujui", [
+            ("permohonan tidak disetujui", [
                 _L("ppk_dituju", "pimpinan_unit_pemilik", "Menjawab permohonan dengan alasan penolakan",
                    "Apabila tidak menyetujui, {ppk_dituju} menjawab surat permohonan pelibatan tersebut "
                    "dengan alasan mengapa permohonan tidak dapat disetujui.", huruf="d", balasan=True),
@@ -1169,7 +1171,7 @@ _P20 = _prosedur(
                "Apabila setuju atas permohonan pelibatan Pejabat Fungsional atau pelaksana dari "
                "instansi lain, {pejabat_berwenang} mengirimkan surat permohonan pelibatan tersebut "
                "kepada {pejabat_berwenang_dituju}.", huruf="b"),
-            _opt("Disetujui instansi dituju",
+            _opt("disetujui Pejabat yang Berwenang instansi dituju",
                 _L("pejabat_berwenang_dituju", "ppk_dituju", "Instruksi menugaskan JF/pelaksana sesuai kriteria",
                    "Apabila surat permohonan disetujui, {pejabat_berwenang_dituju} menginstruksikan "
                    "{ppk_dituju} untuk menugaskan Pejabat Fungsional atau pelaksana yang bersesuaian "
@@ -1179,7 +1181,7 @@ _P20 = _prosedur(
                    "tempat Pejabat Fungsional atau pelaksana berada menjawab ketersediaan Pejabat "
                    "Fungsional atau pelaksana yang bersesuaian dengan kriteria yang dibutuhkan di dalam "
                    "surat permohonan pelibatan.", huruf="d", balasan=True),
-                _opt("Tersedia",
+                _opt("JF/pelaksana tersedia",
                     _L("ppk_dituju", "pejabat_berwenang_dituju", "Surat jawaban dan daftar JF/pelaksana",
                        "{ppk_dituju} mengirimkan surat jawaban permohonan pelibatan beserta daftar "
                        "Pejabat Fungsional atau pelaksana yang ditugaskan kepada {pejabat_berwenang_dituju}.",
