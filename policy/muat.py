@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,9 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _STD_TAG = "tag:yaml.org,2002:"
+#: tag yang diberikan resolver PyYAML secara implisit; tag lain (``!!python/...``, ``!!binary``,
+#: ``!lokal``) hanya bisa muncul bila ditulis eksplisit dan ditolak
+_TAG_SAH = {_STD_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge", "value")}
 
 Path_ = tuple  # jalur ke sebuah nilai: ("kelompok", 0, "penilai")
 
@@ -81,6 +85,9 @@ def _baca_teks(path: Path) -> str:
         if path.is_dir():
             raise _Gagal(1, 1, "ini sebuah direktori, bukan berkas YAML",
                          "ganti nama direktori atau pindahkan keluar dari folder orgs/")
+        if not stat.S_ISREG(os.stat(path).st_mode):  # FIFO/perangkat: open() bisa menggantung
+            raise _Gagal(1, 1, "ini bukan berkas biasa (mis. pipe atau perangkat)",
+                         "simpan data org sebagai berkas teks biasa")
         with open(path, "rb") as fh:
             raw = fh.read(UKURAN_MAKS + 1)
     except _Gagal:
@@ -92,7 +99,8 @@ def _baca_teks(path: Path) -> str:
     if len(raw) > UKURAN_MAKS:
         raise _Gagal(1, 1, f"berkas lebih besar dari {UKURAN_MAKS // 1024} KB",
                      "satu berkas org hanya memuat satu Perangkat Daerah; pecah atau periksa isinya")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and b"\x00" in raw[:200]):
+    awal = raw[:200]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(awal) > 1 and awal.count(0) * 4 >= len(awal)):
         raise _Gagal(1, 1, "berkas tersimpan dalam UTF-16/UTF-32, bukan UTF-8",
                      "simpan ulang berkas dengan encoding UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -106,7 +114,9 @@ def _baca_teks(path: Path) -> str:
         raise _Gagal(line, col, f"berkas bukan UTF-8 yang sah (byte 0x{raw[e.start]:02x})",
                      "simpan ulang berkas dengan encoding UTF-8") from None
     if "\x00" in teks:
-        raise _Gagal(1, 1, "berkas memuat karakter NUL", "simpan ulang berkas sebagai teks UTF-8")
+        i = teks.index("\x00")
+        raise _Gagal(teks.count("\n", 0, i) + 1, i - (teks.rfind("\n", 0, i) + 1) + 1,
+                     "berkas memuat karakter NUL", "simpan ulang berkas sebagai teks UTF-8")
     return teks
 
 
@@ -176,8 +186,9 @@ class _Pengubah:
         m = node.start_mark
         self.dok.pos[path] = (m.line + 1, m.column + 1)
         tag = node.tag or ""
-        if tag.startswith("!") and not tag.startswith("!!"):
-            raise _Gagal(m.line + 1, m.column + 1, f"tag YAML '{tag}' tidak didukung", "hapus tag tersebut")
+        if tag not in _TAG_SAH:
+            tampil = "!!" + tag[len(_STD_TAG):] if tag.startswith(_STD_TAG) else tag
+            raise _Gagal(m.line + 1, m.column + 1, f"tag YAML '{tampil}' tidak didukung", "hapus tag tersebut")
         if isinstance(node, yaml.ScalarNode):
             return skalar(node.value, not node.style)
         if isinstance(node, yaml.SequenceNode):
@@ -210,7 +221,9 @@ class _Pengubah:
 
 _PESAN_YAML = [
     ("could not find expected ':'", "tanda ':' yang diharapkan tidak ditemukan", "periksa baris sebelumnya: mungkin ada ':' yang hilang atau tanda kutip tidak ditutup"),
-    ("mapping values are not allowed here", "tanda ':' tidak boleh di sini", "beri tanda kutip pada nilai yang mengandung ': '"),
+    ("mapping values are not allowed", "tanda ':' tidak boleh di sini", "beri tanda kutip pada nilai yang mengandung ': '"),
+    ("did not find expected ',' or ']'", "kurung '[' tidak ditutup atau tanda ',' hilang", "tutup daftar dengan ']' dan pisahkan butir dengan ','"),
+    ("did not find expected ',' or '}'", "kurung '{' tidak ditutup atau tanda ',' hilang", "tutup pemetaan dengan '}' dan pisahkan kolom dengan ','"),
     ("found character '\\t' that cannot start any token", "karakter tab tidak diizinkan", "ganti tab dengan spasi"),
     ("expected <block end>, but found", "indentasi tidak konsisten", "samakan indentasi dengan baris-baris sejenis di atasnya"),
     ("found unexpected end of stream", "berkas berakhir sebelum tanda kutip/kurung ditutup", "tutup tanda kutip atau kurung yang terbuka"),
@@ -219,11 +232,25 @@ _PESAN_YAML = [
     ("did not find expected key", "struktur tidak sesuai: kunci yang diharapkan tidak ditemukan", "periksa indentasi dan tanda '-' pada daftar"),
     ("did not find expected '-' indicator", "struktur daftar tidak sesuai", "periksa indentasi butir daftar ('- ')"),
     ("found duplicate anchor", "anchor YAML ganda", "hapus anchor (&)"),
+    ("exceeded maximum nesting depth", "struktur bersarang terlalu dalam", "berkas org hanya perlu beberapa tingkat; periksa indentasi/kurung"),
 ]
 
 
-def _terjemah_yaml(e: yaml.YAMLError) -> tuple[int, int, str, str]:
+def _terjemah_yaml(e: yaml.YAMLError, teks: str = "") -> tuple[int, int, str, str]:
+    if isinstance(e, yaml.reader.ReaderError):  # karakter kontrol: hanya posisi (indeks karakter) yang diketahui
+        i = e.position
+        if _Loader.__name__.startswith("C"):  # libyaml melaporkan offset byte UTF-8
+            i = len(teks.encode("utf-8")[:i].decode("utf-8", "ignore"))
+        i = max(0, min(i, len(teks)))
+        kode = e.character if isinstance(e.character, int) else ord(e.character or "\0")
+        return (teks.count("\n", 0, i) + 1, i - (teks.rfind("\n", 0, i) + 1) + 1,
+                f"berkas memuat karakter kontrol yang tidak diizinkan (U+{kode:04X})",
+                "hapus karakter tersebut (sering terbawa dari salin-tempel)")
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    if "did not find expected ','" in (getattr(e, "problem", None) or "") and getattr(e, "context_mark", None) is not None:
+        mark = e.context_mark  # tunjuk kurung pembuka yang tidak ditutup
+    if "could not find expected ':'" in (getattr(e, "problem", None) or "") and getattr(e, "context_mark", None) is not None:
+        mark = e.context_mark  # tunjuk awal kunci yang kehilangan ':', bukan baris sesudahnya
     konteks = getattr(e, "context", None) or ""
     if "end of stream" in (getattr(e, "problem", None) or "") and getattr(e, "context_mark", None) is not None \
             and ("quoted scalar" in konteks or "flow" in konteks):
@@ -239,6 +266,7 @@ def _terjemah_yaml(e: yaml.YAMLError) -> tuple[int, int, str, str]:
 def muat_yaml(path: Path, file: str) -> Dokumen:
     """Muat satu berkas YAML menjadi :class:`Dokumen`. Kesalahan menjadi temuan ``INPUT``."""
     dok = Dokumen(file=file)
+    teks = ""
     try:
         teks = _baca_teks(path)
         if not teks.strip() or all(not b.strip() or b.lstrip().startswith("#") for b in teks.splitlines()):
@@ -250,6 +278,8 @@ def muat_yaml(path: Path, file: str) -> Dokumen:
         if root is None:
             raise _Gagal(1, 1, "berkas kosong", "isi berkas dengan data Perangkat Daerah")
         dok.data = _Pengubah(dok).ubah(root, ())
+        if dok.data is None:  # mis. hanya '---' atau '...'
+            raise _Gagal(1, 1, "berkas kosong", "isi berkas dengan data Perangkat Daerah")
         if not isinstance(dok.data, dict):
             line, col = dok.pos[()]
             raise _Gagal(line, col, "isi berkas harus berupa pemetaan (kolom: nilai)",
@@ -259,7 +289,7 @@ def muat_yaml(path: Path, file: str) -> Dokumen:
         dok.temuan.append(_input(file, g.line, g.col, g.message, g.hint))
     except yaml.YAMLError as e:
         dok.data = None
-        line, col, msg, hint = _terjemah_yaml(e)
+        line, col, msg, hint = _terjemah_yaml(e, teks)
         dok.temuan.append(_input(file, line, col, msg, hint))
     except RecursionError:
         dok.data = None

@@ -48,6 +48,10 @@ def periksa_data_pribadi(dok: Dokumen) -> list[Temuan]:
         if isinstance(node, dict):
             bersih = {}
             for k, v in node.items():
+                if NIP.search(k) or NIK.search(k):
+                    lapor(path + (k,), "nama kolom tampak seperti NIP/NIK",
+                          "hapus kolom ini: berkas org tidak memuat nomor identitas pegawai", kunci=True)
+                    continue
                 if k.lower() in KOLOM_PRIBADI:
                     lapor(path + (k,), f"kolom '{k}' memuat data pribadi",
                           "hapus kolom ini: berkas org menjelaskan jabatan (kantor), bukan orang", kunci=True)
