@@ -405,7 +405,7 @@ def _strategi(peran: str = "pimpinan_unit") -> _L:
     return _L(
         peran,
         None,
-        "Merumuskan strategi: tim kerja/individu, lintas unit, ketua tim",
+        "Merumuskan strategi: tim/individu, lintas unit, ketua tim",
         "{pimpinan_unit} merumuskan strategi pelaksanaan pencapaian target kinerja yang terdiri "
         "dari penentuan pelaksanaan tugas dalam bentuk tim kerja atau individu, penentuan "
         "kebutuhan pelibatan Pejabat Fungsional atau pelaksana lintas unit, serta penentuan "
@@ -596,7 +596,7 @@ _LAMPIRAN_A = _mekanisme(
         _L("pejabat_level_1", "jf", "Menugaskan JF/pelaksana di bawah koordinasi Level 2",
            "{pejabat_level_1} menugaskan Pejabat Fungsional dan pelaksana di bawah koordinasi "
            "{pejabat_level_2}."),
-        _L("pejabat_level_2", None, "Merumuskan strategi: tim kerja/individu, lintas unit, ketua tim",
+        _L("pejabat_level_2", None, "Merumuskan strategi: tim/individu, lintas unit, ketua tim",
            "{pejabat_level_2} merumuskan strategi pelaksanaan pencapaian target kinerja yang terdiri "
            "dari penentuan pelaksanaan tugas dalam bentuk tim kerja atau individu, penentuan "
            "kebutuhan pelibatan Pejabat Fungsional atau pelaksana lintas unit, serta kebutuhan Ketua Tim."),
@@ -800,7 +800,7 @@ def _pola_c(n: int, nama: str, judul: str, keterangan: str, selaku: str) -> Meka
         perencanaan=[
             _L("ppk", None, "Menyusun dan menetapkan perjanjian kinerja",
                "{ppk} " + selaku + " menyusun dan menetapkan perjanjian kinerja."),
-            _L("ppk", None, "Arahan dan strategi: tim kerja/individu, lintas unit, ketua tim",
+            _L("ppk", None, "Arahan dan strategi: tim/individu, lintas unit, ketua tim",
                "{ppk} memberikan arahan dan merumuskan strategi pencapaian target kinerja yang "
                "terdiri dari penentuan pelaksanaan tugas dalam bentuk Tim Kerja atau individu, "
                "penentuan kebutuhan pelibatan Pejabat Fungsional atau pelaksana lintas unit, serta "

@@ -226,24 +226,31 @@ def langkah_prosedur(gambar: int, aktor: Mapping[str, str] | None = None) -> lis
     return _terisi(prosedur(gambar), dict(aktor or {}))
 
 
-_MD_KHUSUS = re.compile(r"([\\`*_{}\[\]#|!~^=+])")
+_MD_KHUSUS = re.compile(r"([\\`*_\[\]#|!~^=+])")
 
 
 def md(s: object) -> str:
     """Escape teks polos untuk satu baris Markdown (juga menutup ``{{``/``{%`` Jinja)."""
     t = " ".join(str(s).split())
     t = t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # kurung kurawal sebagai entitas: "\{" tidak cukup, Jinja (mkdocs-macros) tetap melihat "{%"
+    t = t.replace("{", "&#123;").replace("}", "&#125;")
     return _MD_KHUSUS.sub(r"\\\1", t)
 
 
 def _markdown(langkah: list[LangkahTerisi], tautan: Callable[[str], str] | None) -> str:
     baris = []
     for lk in langkah:
-        awal = f"**{md(lk.huruf)})**" if lk.huruf else f"**{md(TAHAP[lk.tahap].removeprefix('Tahap '))}**"
+        if lk.huruf:
+            awal = f"**{md(lk.huruf)})** — "
+        elif lk.tahap:
+            awal = f"**{md(TAHAP[lk.tahap].removeprefix('Tahap '))}** — "
+        else:
+            awal = ""
         pihak = f"{md(lk.pelaku)} → {md(lk.penerima)}" if lk.penerima else md(lk.pelaku)
         kondisi = f"*Jika {md(lk.kondisi)}:* " if lk.kondisi else ""
         sumber = f" ([sumber]({tautan(lk.sumber)}))" if tautan else ""
-        baris.append(f"{lk.nomor}. {awal} — {kondisi}{pihak}: {md(lk.uraian)}{sumber}")
+        baris.append(f"{lk.nomor}. {awal}{kondisi}{pihak}: {md(lk.uraian)}{sumber}")
     return "\n".join(baris) + "\n"
 
 
