@@ -35,7 +35,7 @@ WARNA_TAHAP: dict[str, tuple[int, int, int]] = {
 }
 
 #: Lebar bungkus (karakter) untuk nama lajur dan label panah; menjaga diagram tetap sempit.
-LEBAR_NAMA = 28
+LEBAR_NAMA = 34
 LEBAR_LABEL = 30
 
 
@@ -168,7 +168,13 @@ def _urutan(
         elemen.append(mp.Rect(isi, WARNA_TAHAP[tahap]))
     judul = "diagram"
     sd = mp.SequenceDiagram(judul, elemen, auto_number=True)
-    return rapikan(tanpa_judul(sd.script, judul))
+    badan = rapikan(tanpa_judul(sd.script, judul))
+    # Kotak partisipan Mermaid tingginya tetap (65 px) kecuali diatur: label > 3 baris akan
+    # meluber, maka tinggi kotak dinaikkan lewat front matter config (tanpa mengubah lebar).
+    baris = max(p.name.count(BR) + 1 for p in peserta)
+    if baris > 3:
+        badan = f"---\nconfig:\n  sequence:\n    height: {18 * baris + 16}\n---\n" + badan
+    return badan
 
 
 def diagram_mekanisme(kode: str, aktor: Mapping[str, str] | None = None) -> str:

@@ -54,7 +54,8 @@ def _md(kunci, aktor):
 @pytest.mark.parametrize("aktor", [{}, NAMA_WAJAR, aktor_jahat(5)], ids=["tanpa", "wajar", "jahat"])
 def test_nomor_langkah_sama_dengan_autonumber(kunci, aktor):
     teks = _diagram(kunci, aktor)
-    assert "autonumber" in teks.splitlines()[1]
+    badan = teks.split("---\n")[-1].splitlines()
+    assert badan[:2] == ["sequenceDiagram", "    autonumber"]
     panah = _panah(teks)
     langkah = _langkah(kunci, aktor)
     assert len(panah) == len(langkah) > 0
