@@ -1,20 +1,120 @@
-"""Lem tipis mkdocs: menambahkan halaman terbangkit dari ``policy.situs``.
+"""Lem tipis mkdocs: validasi berkas org, halaman terbangkit, urutan navigasi.
 
 Semua logika ada di ``policy/``; berkas ini hanya menerjemahkan ke API mkdocs.
+
+* ``on_config``: ``extra.data_contoh`` (mkdocs.yml) → pengaturan ``policy.situs.konteks``.
+* ``on_pre_build``: periksa ``orgs/`` (sama dengan ``python -m policy check``). Ada kesalahan →
+  baris temuan dicetak ke stderr persis seperti ``check`` dan build berhenti (PluginError, tanpa
+  traceback) *sebelum* direktori situs dibersihkan atau ditulis. Lalu semua halaman terbangkit
+  disusun — juga sebelum menulis apa pun.
+* ``on_files``: halaman terbangkit ditambahkan sebagai berkas virtual (tidak ditulis ke docs/).
+* ``on_nav``: urutan dan judul bagian menurut ``policy.situs.navigasi`` (tanpa ``nav:`` eksplisit).
+* ``on_serve``: ``mkdocs serve`` ikut memantau ``orgs/``.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
 
-from policy.situs import halaman_terbangkit
+from policy import keluaran
+from policy.situs import halaman_terbangkit, navigasi
+from policy.situs.konteks import atur, konteks
+
+_HALAMAN: dict[str, str] = {}
+
+
+def _root(config) -> Path:
+    return Path(config["config_file_path"]).resolve().parent
+
+
+def on_config(config):
+    atur(data_contoh=bool(config.extra.get("data_contoh", False)))
+    return config
+
+
+def on_pre_build(config):
+    root = _root(config)
+    ctx = konteks(root)
+    hasil = ctx.hasil
+    if hasil.errors:
+        sys.stderr.write(keluaran.teks(hasil.temuan))
+        sys.stderr.flush()
+        raise PluginError(f"Berkas org tidak sah: {hasil.errors} kesalahan, {hasil.warnings} peringatan "
+                          f"({hasil.files} berkas diperiksa). Perbaiki baris di atas; periksa ulang dengan "
+                          "`python -m policy check`. Situs tidak dibangun.")
+    try:
+        halaman = halaman_terbangkit(root)
+    except KeyError as e:  # anchor naskah yang dirujuk tidak ada di docs/peraturan/
+        raise PluginError(f"Halaman terbangkit merujuk bagian naskah yang tidak ada: {e}") from None
+    _HALAMAN.clear()
+    _HALAMAN.update(halaman)
 
 
 def on_files(files, config):
-    root = Path(config["config_file_path"]).parent
-    for path, isi in halaman_terbangkit(root).items():
+    for path, isi in _HALAMAN.items():
         if files.get_file_from_path(path) is not None:
-            raise SystemExit(f"Halaman terbangkit {path} bentrok dengan berkas di docs/")
+            raise PluginError(f"Halaman terbangkit {path} bentrok dengan berkas di docs/")
         files.append(File.generated(config, path, content=isi))
     return files
+
+
+def _folder(item) -> str | None:
+    """Path folder sebuah Section (dari halaman pertama di dalamnya)."""
+    for anak in item.children or ():
+        if isinstance(anak, Page):
+            return "/".join(anak.file.src_uri.split("/")[:-1])
+        if isinstance(anak, Section):
+            f = _folder(anak)
+            if f:
+                return "/".join(f.split("/")[:-1])
+    return None
+
+
+def _nama(item, folder: str) -> str:
+    if isinstance(item, Page):
+        return item.file.src_uri.split("/")[-1]
+    f = _folder(item) or ""
+    return f.split("/")[-1]
+
+
+def _atur(items: list, folder: str) -> list:
+    items = sorted(items, key=lambda it: navigasi.kunci_urut(folder, _nama(it, folder)))
+    for it in items:
+        if isinstance(it, Section):
+            f = _folder(it) or ""
+            if f in navigasi.JUDUL_BAGIAN:
+                it.title = navigasi.JUDUL_BAGIAN[f]
+            it.children = _atur(it.children, f)
+    return items
+
+
+def on_nav(nav, config, files):
+    nav.items = _atur(nav.items, "")
+    # urutan halaman (sebelumnya/berikutnya) mengikuti urutan navigasi yang baru
+    pages: list[Page] = []
+
+    def kumpul(items):
+        for it in items:
+            if isinstance(it, Page):
+                pages.append(it)
+            elif isinstance(it, Section):
+                kumpul(it.children)
+
+    kumpul(nav.items)
+    for i, p in enumerate(pages):
+        p.previous_page = pages[i - 1] if i > 0 else None
+        p.next_page = pages[i + 1] if i + 1 < len(pages) else None
+    nav.pages = pages
+    return nav
+
+
+def on_serve(server, config, builder):
+    orgs = _root(config) / "orgs"
+    if orgs.is_dir():
+        server.watch(str(orgs))
+    return server

@@ -18,6 +18,11 @@ from pathlib import Path
 PENYEDIA: list[str] = [
     "policy.situs.aturan:halaman",
     "policy.peraturan.harmonisasi:halaman",
+    # halaman per unit, "Cari unit saya", mekanisme, kepatuhan (data dari orgs/)
+    "policy.situs.unit:halaman",
+    "policy.situs.indeks:halaman",
+    "policy.situs.halaman_mekanisme:halaman",
+    "policy.situs.kepatuhan:halaman",
 ]
 #: penyedia yang memindai halaman lain (menerima argumen kedua); dijalankan setelah ``PENYEDIA``
 PENYEDIA_AKHIR: list[str] = ["policy.situs.cakupan:halaman"]

@@ -1,0 +1,114 @@
+"""Bagian "Mekanisme kerja": satu halaman per M1–M10 dan pola umum a/b/c (Lampiran A dan D).
+
+Setiap halaman menjelaskan mekanisme dengan alur generiknya (diagram + langkah tertulis dari
+:mod:`policy.mekanisme`), lalu mendaftar setiap unit dan kelompok yang memakainya.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import diagram
+from ..klasifikasi import JUDUL_STRUKTUR
+from ..mekanisme import mekanisme
+from . import md
+from .konteks import KODE_MEKANISME, Konteks, berkas_mekanisme, konteks, relatif
+from .unit import ANCHOR_STRUKTUR, _indent, mermaid
+
+
+#: Judul pendek untuk navigasi (judul lengkap Lampiran ada di H1 halaman).
+JUDUL_NAV: dict[str, str] = {
+    "M1": "M1 · JPT Pratama menilai, Administrator menugaskan",
+    "M2": "M2 · Administrator menilai dan menugaskan",
+    "M3": "M3 · JPT Pratama menilai dan menugaskan",
+    "M4": "M4 · Administrator menilai, Pengawas menugaskan",
+    "M5": "M5 · Unit dipimpin Administrator",
+    "M6": "M6 · Unit dipimpin Pengawas",
+    "M7": "M7 · Unit dipimpin Pejabat Fungsional",
+    "M8": "M8 · Setda: Sekda menilai, Asisten menugaskan",
+    "M9": "M9 · Setda: Asisten menilai, Kepala Bagian menugaskan",
+    "M10": "M10 · Setda: Kepala Bagian menilai dan menugaskan",
+    "umum-a": "Pola umum a · penilai dan pimpinan unit berbeda",
+    "umum-b": "Pola umum b · penilai sekaligus pimpinan unit",
+    "umum-c": "Pola umum c · pejabat tertinggi menilai dan menugaskan",
+}
+
+
+def _pemakai(ctx: Konteks, kode: str):
+    return [kk for kk in ctx.kelompok if kk.kl.mekanisme == kode]
+
+
+def halaman_satu(ctx: Konteks, kode: str) -> str:
+    m = mekanisme(kode)
+    dari = berkas_mekanisme(kode)
+    docs = ctx.docs_dir
+    tautan = lambda a: md.url(a, dari, docs)  # noqa: E731
+    sumber = [md.tautan(m.anchor, dari, docs)]
+    if m.gambar:
+        sumber.append(md.tautan(f"gambar-{m.gambar}", dari, docs))
+    out = [md.front_matter(title=JUDUL_NAV.get(kode, kode)),
+           f"# {md.teks(kode)}: {md.teks(m.judul)}\n", md.banner_data_contoh(),
+           f"{md.teks(m.keterangan)}. Sumber: {', '.join(sumber)}.\n"]
+    if m.struktur_penugasan:
+        sp = m.struktur_penugasan
+        out.append(f"Struktur penugasan huruf {sp}: {md.teks(JUDUL_STRUKTUR[sp])} "
+                   f"({md.tautan(ANCHOR_STRUKTUR[sp], dari, docs, 'Lampiran B.2')}).\n")
+    if m.interpretasi:
+        out.append('!!! note "Interpretasi"\n    Lampiran D tidak memuat contoh untuk pola ini; alurnya disusun dari '
+                   "Lampiran A dan Lampiran B.2 agar setiap kelompok yang sah tetap mendapat alur kerja. "
+                   + " ".join(md.teks(c) for c in m.catatan) + "\n")
+    elif m.catatan:
+        out.append('!!! note "Catatan penyusunan"\n    ' + " ".join(md.teks(c) for c in m.catatan) + "\n")
+    pakai = _pemakai(ctx, kode)
+    out.append(f"## Unit yang memakai mekanisme ini {{#pemakai}}\n")
+    if pakai:
+        out.append(f"{len(pakai)} kelompok di {len({kk.unit.id for kk in pakai})} unit.\n")
+        out.append("| Unit | Kelompok | Pejabat Penilai Kinerja | Pimpinan Unit Organisasi |\n|---|---|---|---|")
+        for kk in pakai:
+            out.append(f"| [{md.teks(kk.unit.org.nama)}]({relatif(ctx.halaman_unit(kk.unit), dari)}) | "
+                       f"[{md.teks(kk.nama)}]({relatif(ctx.halaman_unit(kk.unit) + '#k-' + kk.kelompok.id, dari)}) | "
+                       f"{md.teks(kk.penilai)} | {md.teks(kk.pimpinan_unit)} |")
+        out.append("")
+    else:
+        out.append("*Belum ada unit yang memakai mekanisme ini.*\n")
+    out.append("## Alur umum {#alur}\n")
+    out.append("Pelaku ditulis dengan nama peran menurut Lampiran; di halaman unit, peran diganti nama jabatan "
+               "sebenarnya. Nomor pada diagram sama dengan nomor langkah tertulis.\n")
+    out.append(mermaid(diagram.diagram_mekanisme(kode, m.aktor_generik)))
+    out.append("\n### Langkah tertulis {#langkah}\n")
+    out.append(diagram.langkah_markdown(kode, m.aktor_generik, tautan))
+    return "\n".join(x for x in out if x) + "\n"
+
+
+def halaman_indeks(ctx: Konteks) -> str:
+    dari = "mekanisme/index.md"
+    docs = ctx.docs_dir
+    a = mekanisme("lampiran-a")
+    out = ["# Mekanisme kerja\n", md.banner_data_contoh(),
+           f"Mekanisme kerja adalah alur pelaksanaan tugas Pejabat Fungsional dan pelaksana "
+           f"({md.tautan('pasal-1-angka-11', dari, docs)}). Setiap kelompok jabatan di setiap unit memakai satu "
+           f"mekanisme, ditentukan oleh siapa Pejabat Penilai Kinerjanya dan siapa Pimpinan Unit Organisasinya. "
+           f"Lampiran D memberi sepuluh contoh (M1–M10); kombinasi lain memakai pola umum a, b, atau c.\n",
+           "| Mekanisme | Judul | Sumber | Kelompok | Unit |\n|---|---|---|---|---|"]
+    for kode in KODE_MEKANISME:
+        m = mekanisme(kode)
+        pakai = _pemakai(ctx, kode)
+        sumber = md.tautan(f"gambar-{m.gambar}", dari, docs) if m.gambar else md.tautan(m.anchor, dari, docs)
+        out.append(f"| [{kode}]({relatif(berkas_mekanisme(kode), dari)}) | {md.teks(m.judul)} | {sumber} | "
+                   f"{len(pakai)} | {len({kk.unit.id for kk in pakai})} |")
+    out.append("")
+    out.append(f"## Alur umum Lampiran A {{#lampiran-a}}\n")
+    out.append(f"Semua mekanisme mengikuti tiga tahap — perencanaan, pelaksanaan, evaluasi — dari "
+               f"{md.tautan('lampiran-a', dari, docs)} ({md.tautan('gambar-1', dari, docs)}).\n")
+    out.append(mermaid(diagram.diagram_mekanisme("lampiran-a", a.aktor_generik)))
+    out.append('\n??? abstract "Langkah tertulis (alternatif teks diagram)"\n\n'
+               + _indent(diagram.langkah_markdown("lampiran-a", a.aktor_generik, lambda x: md.url(x, dari, docs)), "    "))
+    return "\n".join(x for x in out if x) + "\n"
+
+
+def halaman(root: Path) -> dict[str, str]:
+    """Penyedia: ``mekanisme/index.md`` dan satu halaman per kode mekanisme."""
+    ctx = konteks(root)
+    hasil = {"mekanisme/index.md": halaman_indeks(ctx)}
+    for kode in KODE_MEKANISME:
+        hasil[berkas_mekanisme(kode)] = halaman_satu(ctx, kode)
+    return hasil

@@ -1,0 +1,92 @@
+"""Halaman "Cari unit saya" (``unit/index.md``) dan indeks jabatan (``unit/jabatan.md``).
+
+Tabel setiap unit (jenis, pimpinan tertinggi, kelompok, mekanisme) dan indeks dari nama jabatan
+fungsional/pelaksana ke tempat jabatan itu ditempatkan (kedudukan, Pasal 9; Lampiran B.1).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import md
+from .konteks import GRUP, KODE_MEKANISME, NAMA_JENIS_UNIT, Konteks, konteks, relatif
+
+_JENJANG = re.compile(r"\s+(Ahli\s+(?:Utama|Madya|Muda|Pertama)|Terampil|Mahir|Penyelia|Pemula)$")
+
+
+def pisah_jenjang(jabatan: str) -> tuple[str, str]:
+    """``Pranata Komputer Ahli Muda`` → (``Pranata Komputer``, ``Ahli Muda``)."""
+    m = _JENJANG.search(jabatan.strip())
+    if not m:
+        return jabatan.strip(), ""
+    return jabatan[: m.start()].strip(), " ".join(m.group(1).split())
+
+
+def _urut(kode: str) -> int:
+    return KODE_MEKANISME.index(kode) if kode in KODE_MEKANISME else 99
+
+
+def halaman_cari(ctx: Konteks) -> str:
+    dari = "unit/index.md"
+    out = ["# Cari unit saya\n", md.banner_data_contoh(),
+           "Temukan unit tempat Anda bekerja. Halaman setiap unit menjelaskan siapa Pejabat Penilai Kinerja dan "
+           "Pimpinan Unit Organisasi Anda, mekanisme kerja yang berlaku, jalur pelaporan, dan cara melibatkan "
+           "pegawai dari unit lain. Tahu nama jabatan Anda tetapi tidak tahu kelompoknya? Lihat "
+           "[indeks jabatan](jabatan.md). Gunakan juga kotak pencarian di atas.\n"]
+    for g, (judul, _) in GRUP.items():
+        units = [u for u in ctx.units if ctx.grup(u) == g]
+        if not units:
+            continue
+        out.append(f"## {md.teks(judul)} {{#{g}}}\n")
+        out.append("| Unit | Jenis | Pimpinan tertinggi | Kelompok | Mekanisme |\n|---|---|---|---|---|")
+        for u in units:
+            kel = ctx.kelompok_unit(u)
+            nama_kel = "<br>".join(f"[{md.teks(k.nama)}]({relatif(ctx.halaman_unit(u) + '#k-' + k.kelompok.id, dari)})"
+                                   for k in kel) or "—"
+            mk = sorted({k.kl.mekanisme for k in kel if k.kl.mekanisme}, key=_urut)
+            mk_md = ", ".join(f"[{m}]({relatif(_mk(m), dari)})" for m in mk) or "—"
+            out.append(f"| [{md.teks(u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)}) | "
+                       f"{NAMA_JENIS_UNIT.get(u.org.jenis, u.org.jenis)} | {md.teks(u.top.jabatan) if u.top else '—'} | "
+                       f"{nama_kel} | {mk_md} |")
+        out.append("")
+    return "\n".join(x for x in out if x) + "\n"
+
+
+def _mk(kode: str) -> str:
+    from .konteks import berkas_mekanisme
+    return berkas_mekanisme(kode)
+
+
+def halaman_jabatan(ctx: Konteks) -> str:
+    dari = "unit/jabatan.md"
+    tempat: dict[tuple[str, str], list[tuple[str, str, object, object]]] = {}
+    for kk in ctx.kelompok:
+        for a in kk.kelompok.anggota:
+            dasar, jenjang = pisah_jenjang(a.jabatan)
+            tempat.setdefault((a.jenis, dasar), []).append((jenjang, a.jabatan, kk, a.jumlah))
+    out = ["# Indeks jabatan\n", md.banner_data_contoh(),
+           "Di mana sebuah jabatan fungsional atau jabatan pelaksana ditempatkan, siapa Pejabat Penilai "
+           "Kinerjanya, siapa Pimpinan Unit Organisasinya, dan mekanisme apa yang berlaku "
+           f"({md.tautan('pasal-9', dari, ctx.docs_dir)}; {md.tautan('lampiran-b-1', dari, ctx.docs_dir)}).\n"]
+    for jenis, judul in (("fungsional", "Jabatan fungsional"), ("pelaksana", "Jabatan pelaksana")):
+        nama = sorted({d for (j, d) in tempat if j == jenis}, key=str.casefold)
+        if not nama:
+            continue
+        out.append(f"## {judul} {{#{jenis}}}\n")
+        for d in nama:
+            out.append(f"### {md.teks(d)}\n")
+            out.append("| Jabatan | Unit dan kelompok | Pejabat Penilai Kinerja | Pimpinan Unit Organisasi | Mekanisme | Jumlah |\n"
+                       "|---|---|---|---|---|---|")
+            for jenjang, jab, kk, jumlah in sorted(tempat[(jenis, d)], key=lambda x: (x[1], x[2].unit.id, x[2].kelompok.id)):
+                mk = kk.kl.mekanisme
+                out.append(f"| {md.teks(jab)} | [{md.teks(kk.unit.org.nama)}]({relatif(ctx.halaman_unit(kk.unit) + '#k-' + kk.kelompok.id, dari)})"
+                           f" — {md.teks(kk.nama)} | {md.teks(kk.penilai)} | {md.teks(kk.pimpinan_unit)} | "
+                           f"{f'[{mk}]({relatif(_mk(mk), dari)})' if mk else '—'} | {jumlah} |")
+            out.append("")
+    return "\n".join(x for x in out if x) + "\n"
+
+
+def halaman(root: Path) -> dict[str, str]:
+    """Penyedia: "Cari unit saya" dan indeks jabatan."""
+    ctx = konteks(root)
+    return {"unit/index.md": halaman_cari(ctx), "unit/jabatan.md": halaman_jabatan(ctx)}

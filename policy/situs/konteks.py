@@ -1,0 +1,196 @@
+"""Data bersama untuk halaman terbangkit: hasil pemeriksaan ``orgs/``, letak halaman, pengaturan.
+
+Satu :class:`Konteks` dibangun sekali per build (di-cache menurut isi ``orgs/``) dan dipakai
+semua penyedia halaman (unit, indeks, mekanisme, kepatuhan) serta makro. Modul ini tidak
+mengimpor mkdocs.
+
+Letak halaman unit: ``unit/<grup>/<id>.md``, dengan ``<grup>`` menurut jenis Perangkat Daerah
+(:data:`GRUP`). Navigasi bersarang ini membuat setiap halaman hanya membawa bagian navigasinya
+sendiri (Material ``navigation.prune``), sehingga ukuran halaman tidak tumbuh dengan jumlah unit.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ..domain import Unit
+from ..klasifikasi import Klasifikasi, klasifikasi
+from ..models import Kelompok
+from ..periksa import HasilPeriksa, periksa
+from ..temuan import Temuan
+
+#: Grup navigasi "jenis Perangkat Daerah": kunci folder → (judul, jenis unit di dalamnya). Urutan = urutan nav.
+GRUP: dict[str, tuple[str, tuple[str, ...]]] = {
+    "sekretariat": ("Sekretariat Daerah dan Sekretariat DPRD", ("sekretariat_daerah", "sekretariat_dprd")),
+    "dinas": ("Dinas", ("dinas",)),
+    "badan": ("Badan", ("badan",)),
+    "inspektorat-satpol-pp": ("Inspektorat, Satpol PP dan lainnya", ("inspektorat", "satpol_pp", "lainnya")),
+    "kecamatan": ("Kecamatan dan Kelurahan", ("kecamatan", "kelurahan")),
+    "uptd": ("UPTD, Puskesmas dan RSUD", ("uptd", "rsud")),
+}
+_GRUP_JENIS = {j: g for g, (_, jenis) in GRUP.items() for j in jenis}
+
+#: Nama tampil jenis unit (kolom ``jenis`` berkas org).
+NAMA_JENIS_UNIT: dict[str, str] = {
+    "sekretariat_daerah": "Sekretariat Daerah",
+    "sekretariat_dprd": "Sekretariat DPRD",
+    "inspektorat": "Inspektorat",
+    "dinas": "Dinas",
+    "badan": "Badan",
+    "satpol_pp": "Satuan Polisi Pamong Praja",
+    "kecamatan": "Kecamatan",
+    "kelurahan": "Kelurahan",
+    "uptd": "UPTD",
+    "rsud": "Rumah Sakit Umum Daerah",
+    "lainnya": "Lainnya",
+}
+
+#: Nama tampil jenis jabatan.
+NAMA_JENIS_JABATAN: dict[str, str] = {
+    "jpt_madya": "JPT Madya",
+    "jpt_pratama": "JPT Pratama",
+    "administrator": "Administrator",
+    "pengawas": "Pengawas",
+    "fungsional": "Pejabat Fungsional",
+    "pelaksana": "Pelaksana",
+}
+
+#: Urutan kode mekanisme di situs dan nama berkas halamannya (``mekanisme/m01.md`` ...).
+KODE_MEKANISME: tuple[str, ...] = tuple(f"M{i}" for i in range(1, 11)) + ("umum-a", "umum-b", "umum-c")
+
+
+def berkas_mekanisme(kode: str) -> str:
+    """Path halaman mekanisme relatif docs/ (``M3`` → ``mekanisme/m03.md``)."""
+    if kode.startswith("M") and kode[1:].isdigit():
+        return f"mekanisme/m{int(kode[1:]):02d}.md"
+    return f"mekanisme/{kode}.md"
+
+
+#: Pengaturan situs dari mkdocs.yml (diisi hook saat ``on_config``; bawaan bila dipanggil tanpa mkdocs).
+PENGATURAN: dict[str, object] = {"data_contoh": False}
+
+
+def atur(**nilai: object) -> None:
+    """Ubah pengaturan (mis. ``atur(data_contoh=True)`` dari ``extra.data_contoh`` mkdocs.yml)."""
+    PENGATURAN.update(nilai)
+
+
+def relatif(tujuan: str, dari: str) -> str:
+    """Tautan relatif antarhalaman docs/ (``unit/dinas/a.md`` → ``../badan/b.md``)."""
+    tujuan, _, jangkar = tujuan.partition("#")
+    if tujuan == dari:
+        return f"#{jangkar}" if jangkar else posixpath.basename(tujuan)
+    rel = posixpath.relpath(tujuan, posixpath.dirname(dari) or ".")
+    return rel + (f"#{jangkar}" if jangkar else "")
+
+
+@dataclass
+class KelompokTerklasifikasi:
+    unit: Unit
+    kelompok: Kelompok
+    kl: Klasifikasi
+
+    @property
+    def penilai(self) -> str:
+        return self.unit.jabatan(self.kelompok.penilai)
+
+    @property
+    def pimpinan_unit(self) -> str:
+        return self.unit.jabatan(self.kelompok.pimpinan_unit)
+
+    @property
+    def nama(self) -> str:
+        return self.kelompok.nama or self.kelompok.id
+
+
+@dataclass
+class Konteks:
+    """Hasil pemeriksaan semua berkas org + turunan yang dipakai halaman."""
+
+    root: Path
+    hasil: HasilPeriksa
+    docs_dir: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.docs_dir = self.root / "docs"
+
+    @cached_property
+    def units(self) -> list[Unit]:
+        """Unit urut menurut grup lalu id."""
+        urut_grup = {g: i for i, g in enumerate(GRUP)}
+        return sorted(self.hasil.indeks.units.values(), key=lambda u: (urut_grup[self.grup(u)], u.id))
+
+    def unit(self, uid: str) -> Unit | None:
+        return self.hasil.indeks.units.get(uid)
+
+    @staticmethod
+    def grup(unit: Unit) -> str:
+        return _GRUP_JENIS.get(unit.org.jenis, "inspektorat-satpol-pp")
+
+    def halaman_unit(self, unit: Unit | str) -> str:
+        """Path halaman unit relatif docs/."""
+        u = self.unit(unit) if isinstance(unit, str) else unit
+        if u is None:
+            raise KeyError(unit)
+        return f"unit/{self.grup(u)}/{u.id}.md"
+
+    @cached_property
+    def kelompok(self) -> list[KelompokTerklasifikasi]:
+        return [KelompokTerklasifikasi(u, k, klasifikasi(u, k)) for u in self.units for k in u.org.kelompok]
+
+    def kelompok_unit(self, unit: Unit) -> list[KelompokTerklasifikasi]:
+        return [k for k in self.kelompok if k.unit is unit]
+
+    @cached_property
+    def _temuan_unit(self) -> dict[str, list[Temuan]]:
+        per: dict[str, list[Temuan]] = {}
+        file_ke_id = {u.file: u.id for u in self.hasil.indeks.units.values()}
+        for t in self.hasil.temuan:
+            uid = t.unit or file_ke_id.get(t.file, "")
+            per.setdefault(uid, []).append(t)
+        return per
+
+    def temuan_unit(self, unit: Unit) -> list[Temuan]:
+        return self._temuan_unit.get(unit.id, [])
+
+    def berkas(self, file: str) -> str:
+        """Path berkas temuan untuk ditampilkan di situs: relatif terhadap akar repositori."""
+        p = Path(file)
+        if p.is_absolute():
+            try:
+                return p.relative_to(self.root).as_posix()
+            except ValueError:
+                return file
+        return file
+
+    def unit_dari_temuan(self, t: Temuan) -> Unit | None:
+        if t.unit:
+            return self.unit(t.unit)
+        return next((u for u in self.hasil.indeks.units.values() if u.file == t.file), None)
+
+
+def _tanda_orgs(orgs: Path) -> tuple:
+    if not orgs.is_dir():
+        return ()
+    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in orgs.iterdir() if p.suffix in (".yaml", ".yml")))
+
+
+_CACHE: dict[tuple, Konteks] = {}
+
+
+def konteks(root: Path | str) -> Konteks:
+    """Konteks untuk ``<root>/orgs`` (di-cache selama isi folder tidak berubah)."""
+    root = Path(root).resolve()
+    orgs = root / "orgs"
+    kunci = (str(root), _tanda_orgs(orgs))
+    if kunci not in _CACHE:
+        _CACHE.clear()
+        # path relatif terhadap direktori kerja bila di dalamnya, agar baris temuan sama persis
+        # dengan keluaran `python -m policy check` yang dijalankan dari akar repositori
+        rel = os.path.relpath(orgs)
+        _CACHE[kunci] = Konteks(root, periksa([orgs if rel.startswith("..") else rel]))
+    return _CACHE[kunci]

@@ -1,0 +1,106 @@
+"""Pembantu Markdown untuk halaman terbangkit: escape teks dari YAML, tautan ke naskah Perbup.
+
+Teks dari berkas org (nama jabatan, nama tim) selalu di-escape sebelum masuk Markdown, agar
+karakter seperti ``|``, ``*``, ``[`` atau ``{{`` tidak merusak tabel, tautan, atau makro.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from .. import peraturan
+from .konteks import PENGATURAN
+
+_MD_KHUSUS = re.compile(r"([\\`*_{}\[\]#|!~^=+<>])")
+
+
+def teks(s: object) -> str:
+    """Teks polos → satu baris Markdown aman (juga di dalam sel tabel)."""
+    t = " ".join(str(s).split())
+    t = t.replace("&", "&amp;")
+    return _MD_KHUSUS.sub(lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)), t)
+
+
+def judul_atribut(s: object) -> str:
+    """Teks untuk judul admonition/details di dalam tanda kutip ganda."""
+    return teks(s).replace('"', "&quot;")
+
+
+def label_anchor(anchor: str) -> str:
+    """Label manusiawi untuk anchor naskah (``pasal-9-ayat-2`` → ``Pasal 9 ayat (2)``)."""
+    m = re.fullmatch(r"pasal-(\d+)(.*)", anchor)
+    if m:
+        sisa = m.group(2)
+        sisa = re.sub(r"-ayat-(\d+)", r" ayat (\1)", sisa)
+        sisa = re.sub(r"-(huruf|angka|butir)-([0-9a-z]+)", r" \1 \2", sisa)
+        return f"Pasal {m.group(1)}{sisa}"
+    m = re.fullmatch(r"gambar-(\d+)", anchor)
+    if m:
+        return f"Gambar {m.group(1)}"
+    m = re.fullmatch(r"lampiran-([a-e])(?:-(\d+))?(.*)", anchor)
+    if m:
+        huruf, angka, sisa = m.group(1).upper(), m.group(2), m.group(3)
+        if huruf == "D" and angka:
+            dasar = f"Lampiran D angka {angka}"
+        else:
+            dasar = f"Lampiran {huruf}" + (f".{angka}" if angka else "")
+        sisa = re.sub(r"-(huruf|angka|butir)-([0-9a-z]+)", r" \1 \2", sisa)
+        sisa = re.sub(r"^-(perencanaan|pelaksanaan|evaluasi)$", r" (tahap \1)", sisa)
+        sisa = sisa.replace("-", " ").strip()
+        return f"{dasar} {sisa}".strip()
+    return anchor
+
+
+def tautan(anchor: str, dari: str, docs_dir: Path, label: str | None = None) -> str:
+    """Tautan Markdown ke anchor naskah; KeyError (build gagal) bila anchor tidak ada."""
+    return f"[{teks(label or label_anchor(anchor))}]({peraturan.tautan(anchor, dari, docs_dir)})"
+
+
+def url(anchor: str, dari: str, docs_dir: Path) -> str:
+    return peraturan.tautan(anchor, dari, docs_dir)
+
+
+@functools.lru_cache(maxsize=4)
+def _naskah(docs_dir: str):
+    return peraturan.baca(Path(docs_dir))
+
+
+_LABEL_BUTIR = re.compile(r"^\(?(?:[0-9]+|[a-z]|[ivx]+)[.)]\s+")
+
+
+def butir_naskah(induk: str, docs_dir: Path) -> list[tuple[str, str]]:
+    """Anak langsung ``induk`` di naskah: ``[(anchor, teks tanpa label butir)]`` (Markdown naskah)."""
+    n = _naskah(str(Path(docs_dir).resolve()))
+    hasil = [(e.anchor, _LABEL_BUTIR.sub("", e.teks.strip())) for e in n.anak(induk)]
+    if not hasil:
+        raise KeyError(f"naskah tidak memuat butir di bawah {induk}")
+    return hasil
+
+
+def banner_data_contoh() -> str:
+    """Pemberitahuan "Data contoh" selama ``extra.data_contoh: true`` di mkdocs.yml."""
+    if not PENGATURAN.get("data_contoh"):
+        return ""
+    return (
+        '!!! warning "Data contoh"\n'
+        "    Susunan jabatan, kelompok dan tim kerja di situs ini adalah **data contoh (ilustratif)**, "
+        "bukan data resmi Pemerintah Kabupaten Dairi. Bagian Organisasi akan menggantinya dengan data "
+        "resmi; sampai saat itu, gunakan halaman ini sebagai gambaran cara kerja Perbup, bukan sebagai "
+        "penetapan.\n\n"
+    )
+
+
+def front_matter(**meta: object) -> str:
+    """Front matter YAML sederhana (nilai teks dikutip)."""
+    baris = ["---"]
+    for k, v in meta.items():
+        if v is None:
+            continue
+        if isinstance(v, bool):
+            baris.append(f"{k}: {'true' if v else 'false'}")
+        else:
+            s = str(v).replace("\\", "\\\\").replace('"', '\\"')
+            baris.append(f'{k}: "{s}"')
+    baris.append("---")
+    return "\n".join(baris) + "\n\n"

@@ -1,0 +1,517 @@
+"""Halaman pedoman per unit (``unit/<grup>/<id>.md``) dan halaman indeks per grup.
+
+Isi setiap halaman unit (Bahasa Indonesia), dari berkas ``orgs/<id>.yaml``:
+
+1. bagan struktur dengan kelompok di kedudukannya + gambar kedudukan (Lampiran B.1, Gambar 2–11);
+2. per kelompok: Pejabat Penilai Kinerja, Pimpinan Unit Organisasi, struktur penugasan
+   (Lampiran B.2, Gambar 12–17) dan mekanisme (Lampiran D, Gambar 23–32);
+3. alur mekanisme tiga tahap dengan nama jabatan sebenarnya — teks langkah dari
+   :mod:`policy.mekanisme` lewat :mod:`policy.diagram` (satu sumber dengan gambar naskah);
+4. jalur pelaporan (Pasal 14–15); 5. tanggung jawab (Lampiran B.3) dan pengelolaan kinerja
+   (Pasal 17) — teksnya dibaca dari naskah di ``docs/peraturan/``;
+6. pelibatan pegawai unit/instansi lain (Gambar 19, 20, 22) + isi surat permohonan;
+7. tim kerja dengan tautan ke halaman unit lain, temuan sebagai admonition;
+8. aplikasi SPBE, koordinator level 3 (SK08), pemberitahuan data contoh.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import diagram
+from ..aplikasi import APLIKASI_UMUM
+from ..domain import Unit
+from ..klasifikasi import JUDUL_KEDUDUKAN, JUDUL_STRUKTUR
+from ..mekanisme import ISI_SURAT_PERMOHONAN, mekanisme
+from ..models import AnggotaTim, TimKerja
+from ..rules import ATURAN
+from ..temuan import Temuan
+from . import md
+from .konteks import (GRUP, NAMA_JENIS_JABATAN, NAMA_JENIS_UNIT, Konteks, KelompokTerklasifikasi,
+                      berkas_mekanisme, konteks, relatif)
+
+#: Anchor rincian kedudukan (Lampiran B.1) per kode kedudukan.
+ANCHOR_KEDUDUKAN = {
+    "a1": "lampiran-b-1-rincian-a-1", "a2": "lampiran-b-1-rincian-a-2",
+    "b1": "lampiran-b-1-rincian-b-1", "b2": "lampiran-b-1-rincian-b-2", "b3": "lampiran-b-1-rincian-b-3",
+    "c": "lampiran-b-1-rincian-c", "d": "lampiran-b-1-rincian-d", "e": "lampiran-b-1-rincian-e",
+    "f1": "lampiran-b-1-rincian-f-1", "f2": "lampiran-b-1-rincian-f-2", "f3": "lampiran-b-1-rincian-f-3",
+}
+#: Anchor struktur penugasan (Lampiran B.2 huruf a–f).
+ANCHOR_STRUKTUR = {h: f"lampiran-b-2-huruf-{h}" for h in "abcdef"}
+
+_PERAN_TANGGUNG_JAWAB = (
+    ("a", "Pejabat Penilai Kinerja"),
+    ("b", "Pimpinan Unit Organisasi"),
+    ("c", "Ketua Tim"),
+    ("d", "Anggota Tim"),
+)
+
+
+def mermaid(script: str) -> str:
+    return "```mermaid\n" + script.rstrip("\n") + "\n```\n"
+
+
+# ---------------------------------------------------------------------------
+# Aktor (nama jabatan sebenarnya untuk lajur diagram)
+# ---------------------------------------------------------------------------
+
+
+def aktor_kelompok(kk: KelompokTerklasifikasi) -> dict[str, str]:
+    """Nama jabatan per peran lajur untuk mekanisme kelompok (Lampiran A/D; Pasal 1 angka 25–26)."""
+    u, k, kl = kk.unit, kk.kelompok, kk.kl
+    P, U, T = u.posisi.get(k.penilai or ""), u.posisi.get(k.pimpinan_unit or ""), u.top
+    aktor: dict[str, str] = {}
+    if P is None or U is None or T is None:
+        return aktor
+    aktor["ppk"] = P.jabatan
+    aktor["pimpinan_unit"] = U.jabatan
+    atasan_p = u.posisi.get(P.atasan or "")
+    if kl.struktur_penugasan == "b" and atasan_p is not None:
+        aktor["pejabat_level_1"] = atasan_p.jabatan
+        aktor["pejabat_level_2"] = P.jabatan
+    else:
+        aktor["pejabat_level_1"] = T.jabatan
+        aktor["pejabat_level_2"] = U.jabatan
+    if u.is_setda:
+        aktor["sekretaris_daerah"] = T.jabatan
+        if kl.mekanisme == "M8":
+            aktor["asisten"] = U.jabatan
+        elif kl.mekanisme == "M9":
+            aktor["asisten"] = P.jabatan
+            aktor["kepala_bagian"] = U.jabatan
+        elif kl.mekanisme == "M10":
+            aktor["kepala_bagian"] = P.jabatan
+            if atasan_p is not None:
+                aktor["asisten"] = atasan_p.jabatan
+    return aktor
+
+
+def _unit_acuan(ctx: Konteks, unit: Unit, a: AnggotaTim) -> tuple[Unit | None, str | None]:
+    """(unit, id kelompok) yang dirujuk anggota/ketua tim; (None, None) untuk lintas instansi."""
+    if a.kelompok is None:
+        return None, None
+    hasil = ctx.hasil.indeks.cari_kelompok(a.kelompok, unit)
+    if hasil is None:
+        return None, a.kelompok
+    return hasil[0], hasil[1].id
+
+
+def aktor_pelibatan(ctx: Konteks, unit: Unit) -> tuple[dict[str, str], dict[str, str], dict[str, str], str]:
+    """Aktor untuk Gambar 19, 20, 22 dari sudut unit ini, dan kalimat asal contohnya.
+
+    Contoh diambil dari tim kerja unit yang sungguh beranggota lintas unit/instansi; bila tidak
+    ada, dipakai Pimpinan Unit kelompok pertama dan peran generik untuk pihak yang dituju.
+    """
+    pemilik = None
+    dituju_unit: tuple[Unit, str] | None = None
+    instansi = None
+    asal = ""
+    for t in unit.org.tim_kerja:
+        for a in (t.ketua, *t.anggota):
+            if a.instansi and instansi is None:
+                instansi = a.instansi
+                pemilik = pemilik or t.pemilik_kinerja
+            u2, kid = _unit_acuan(ctx, unit, a)
+            if u2 is not None and u2 is not unit and dituju_unit is None:
+                dituju_unit = (u2, kid)
+                pemilik = t.pemilik_kinerja
+                asal = f"tim kerja *{md.teks(t.nama)}*"
+    if pemilik is None:
+        pemilik = next((k.pimpinan_unit for k in unit.org.kelompok if k.pimpinan_unit), unit.top.id if unit.top else None)
+    nama_pemilik = unit.jabatan(pemilik)
+    a19 = {"pimpinan_unit_pemilik": nama_pemilik}
+    if dituju_unit is not None:
+        u2, kid = dituju_unit
+        k2 = u2.kelompok.get(kid)
+        if k2 is not None:
+            a19["ppk_dituju"] = u2.jabatan(k2.penilai)
+    a20 = {"pimpinan_unit_pemilik": nama_pemilik,
+           "pejabat_berwenang": "Pejabat yang Berwenang Pemerintah Kabupaten Dairi"}
+    if instansi:
+        a20.update({
+            "pejabat_berwenang_dituju": f"Pejabat yang Berwenang {instansi}",
+            "ppk_dituju": f"Pejabat Penilai Kinerja di {instansi}",
+            "pimpinan_unit_dituju": f"Pimpinan Unit Organisasi di {instansi}",
+        })
+    a22 = {"pimpinan_unit_dituju": nama_pemilik,
+           "jf": "Pejabat Fungsional atau pelaksana dari Unit Organisasi lain"}
+    if not asal:
+        asal = f"Pimpinan Unit Organisasi {md.teks(nama_pemilik)}"
+    return a19, a20, a22, asal
+
+
+# ---------------------------------------------------------------------------
+# Bagian halaman
+# ---------------------------------------------------------------------------
+
+
+def _tautan_aturan(t: Temuan, dari: str, docs: Path) -> str:
+    a = ATURAN.get(t.rule)
+    if a is None or not a.anchors:
+        return md.teks(t.basis)
+    return "; ".join(md.tautan(x, dari, docs) for x in a.anchors)
+
+
+def admonition_temuan(t: Temuan, dari: str, docs: Path, indent: str = "") -> str:
+    """Satu temuan sebagai admonition: tingkat, ID aturan, pesan, dasar (Pasal) bertaut."""
+    jenis = {"error": "danger", "warning": "warning", "info": "info"}[t.severity]
+    judul = {"error": "Kesalahan", "warning": "Peringatan", "info": "Catatan"}[t.severity]
+    a = ATURAN.get(t.rule)
+    isi = md.teks(t.message)
+    if t.hint:
+        isi += f" Saran: {md.teks(t.hint)}."
+    isi += f" Dasar: {_tautan_aturan(t, dari, docs)}."
+    if a is not None and a.interpretasi:
+        isi += f" *Interpretasi:* {md.teks(a.interpretasi)}"
+    return f'{indent}!!! {jenis} "{judul} {t.rule}: {md.judul_atribut(a.judul if a else t.rule)}"\n{indent}    {isi}\n\n'
+
+
+def _bagan(unit: Unit) -> str:
+    posisi = [(p.id, p.jabatan, p.atasan, p.jenis) for p in unit.org.struktur]
+    kel = [(k.id, k.nama or k.id, k.penilai, k.pimpinan_unit) for k in unit.org.kelompok]
+    return mermaid(diagram.diagram_struktur(posisi, kel))
+
+
+def _baris_kelompok(ctx: Konteks, kk: KelompokTerklasifikasi, dari: str) -> list[str]:
+    docs = ctx.docs_dir
+    kl = kk.kl
+    baris = [
+        "| Unsur | Di kelompok ini |",
+        "|---|---|",
+        f"| Pejabat Penilai Kinerja ({md.tautan('pasal-1-angka-26', dari, docs, 'Pasal 1 angka 26')}) | **{md.teks(kk.penilai)}** |",
+        f"| Pimpinan Unit Organisasi ({md.tautan('pasal-1-angka-25', dari, docs, 'Pasal 1 angka 25')}) | **{md.teks(kk.pimpinan_unit)}** |",
+    ]
+    if kl.kedudukan:
+        g = kl.gambar_kedudukan
+        gb = f" — {md.tautan(f'gambar-{g}', dari, docs)}" if g else ""
+        baris.append(f"| Kedudukan ({md.tautan(ANCHOR_KEDUDUKAN[kl.kedudukan], dari, docs, 'Lampiran B.1')}) | "
+                     f"{kl.kedudukan}: {md.teks(JUDUL_KEDUDUKAN[kl.kedudukan])}{gb} |")
+    if kl.struktur_penugasan:
+        g = kl.gambar_struktur
+        baris.append(f"| Struktur penugasan ({md.tautan(ANCHOR_STRUKTUR[kl.struktur_penugasan], dari, docs, 'Lampiran B.2')}) | "
+                     f"huruf {kl.struktur_penugasan}: {md.teks(JUDUL_STRUKTUR[kl.struktur_penugasan])} — "
+                     f"{md.tautan(f'gambar-{g}', dari, docs)} |")
+    if kl.mekanisme:
+        m = mekanisme(kl.mekanisme)
+        sumber = [md.tautan(m.anchor, dari, docs)]
+        if m.gambar:
+            sumber.append(md.tautan(f"gambar-{m.gambar}", dari, docs))
+        baris.append(f"| Mekanisme kerja | **[{md.teks(kl.mekanisme)}]({relatif(berkas_mekanisme(kl.mekanisme), dari)})** "
+                     f"— {md.teks(m.judul)} ({', '.join(sumber)}) |")
+    if kk.kelompok.pendelegasian:
+        baris.append(f"| Pendelegasian kewenangan penilai | {md.teks(kk.kelompok.pendelegasian)} |")
+    return baris
+
+
+def _anggota(kk: KelompokTerklasifikasi) -> str:
+    out = []
+    for a in kk.kelompok.anggota:
+        out.append(f"- {md.teks(a.jabatan)} ({NAMA_JENIS_JABATAN.get(a.jenis, a.jenis)}) — {a.jumlah} orang")
+    return "\n".join(out) + "\n" if out else "*Belum ada anggota tercatat.*\n"
+
+
+def _bagian_kelompok(ctx: Konteks, unit: Unit, dari: str) -> str:
+    docs = ctx.docs_dir
+    out = ["## Kelompok Jabatan Fungsional dan pelaksana {#kelompok}\n"]
+    out.append(f"Kedudukan dan penugasan Pejabat Fungsional dan pelaksana diatur {md.tautan('pasal-9', dari, docs)}–"
+               f"{md.tautan('pasal-11', dari, docs)}; rinciannya di {md.tautan('lampiran-b-1', dari, docs)} dan "
+               f"{md.tautan('lampiran-b-2', dari, docs)}.\n")
+    temuan_kel: dict[str, list[Temuan]] = {}
+    for t in ctx.temuan_unit(unit):
+        if t.kelompok and not t.rule.startswith("TK"):
+            temuan_kel.setdefault(t.kelompok, []).append(t)
+    sudah: dict[tuple, str] = {}
+    for kk in ctx.kelompok_unit(unit):
+        kid = kk.kelompok.id
+        out.append(f"### {md.teks(kk.nama)} {{#k-{kid}}}\n")
+        out.append("\n".join(_baris_kelompok(ctx, kk, dari)) + "\n")
+        out.append("**Anggota kelompok:**\n\n" + _anggota(kk))
+        for t in temuan_kel.get(kid, []):
+            out.append(admonition_temuan(t, dari, docs))
+        kode = kk.kl.mekanisme
+        if not kode:
+            out.append("*Mekanisme tidak dapat ditentukan karena data kelompok belum lengkap.*\n")
+            continue
+        aktor = aktor_kelompok(kk)
+        kunci = (kode, tuple(sorted(aktor.items())))
+        out.append(f"#### Alur mekanisme kerja {md.teks(kode)} {{#alur-{kid}}}\n")
+        if kunci in sudah:
+            out.append(f"Alur kerja kelompok ini sama persis dengan alur [{md.teks(sudah[kunci])}](#alur-{sudah[kunci + ('id',)]})"
+                       " (pejabat yang sama, mekanisme yang sama).\n")
+            continue
+        sudah[kunci] = kk.nama
+        sudah[kunci + ("id",)] = kid
+        m = mekanisme(kode)
+        out.append(f"Tiga tahap — perencanaan, pelaksanaan, evaluasi — menurut {md.tautan(m.anchor, dari, docs)}"
+                   + (f" ({md.tautan(f'gambar-{m.gambar}', dari, docs)})" if m.gambar else "")
+                   + ", dengan jabatan di unit ini sebagai pelaku. Nomor pada diagram sama dengan nomor langkah "
+                   "di bawahnya.\n")
+        if m.interpretasi:
+            out.append('!!! note "Interpretasi"\n    Lampiran D tidak memuat contoh untuk susunan kelompok ini; '
+                       "alur di bawah adalah pola umum yang disusun dari Lampiran A dan Lampiran B.2. "
+                       + " ".join(md.teks(c) for c in m.catatan) + "\n")
+        out.append(mermaid(diagram.diagram_mekanisme(kode, aktor)))
+        out.append('\n??? abstract "Langkah tertulis (alternatif teks diagram)"\n\n'
+                   + _indent(diagram.langkah_markdown(kode, aktor, lambda a: md.url(a, dari, docs)), "    ") + "\n")
+    return "\n".join(out)
+
+
+def _indent(teks: str, awalan: str) -> str:
+    return "".join((awalan + b if b.strip() else b) for b in teks.splitlines(True))
+
+
+def _bagian_pelaporan(ctx: Konteks, unit: Unit, dari: str) -> str:
+    docs = ctx.docs_dir
+    out = ["## Pelaporan {#pelaporan}\n",
+           f"Menurut {md.tautan('pasal-14', dari, docs)} dan {md.tautan('pasal-15', dari, docs)}:\n"]
+    pu: dict[str, list[str]] = {}
+    for k in unit.org.kelompok:
+        if k.pimpinan_unit:
+            pu.setdefault(k.pimpinan_unit, []).append(k.nama or k.id)
+    for pid, kel in pu.items():
+        nama = md.teks(unit.jabatan(pid))
+        out.append(f"**{nama}** — Pimpinan Unit Organisasi bagi {', '.join(md.teks(x) for x in kel)}:\n\n"
+                   f"- Pejabat Fungsional dan pelaksana yang bertugas **secara individu** melapor langsung kepada "
+                   f"{nama} ({md.tautan('pasal-14', dari, docs)}).\n"
+                   f"- Dalam **tim kerja**: anggota tim melapor kepada ketua tim "
+                   f"({md.tautan('pasal-15-ayat-1', dari, docs)}); ketua tim melapor secara berkala kepada {nama} "
+                   f"sebagai Pimpinan Unit Organisasi pemilik kinerja ({md.tautan('pasal-15-ayat-2', dari, docs)}).\n"
+                   f"- {nama} **sewaktu-waktu** berwenang meminta laporan kepada ketua tim dan/atau anggota tim "
+                   f"({md.tautan('pasal-15-ayat-3', dari, docs)}).\n")
+    if unit.org.tim_kerja:
+        out.append("Jalur pelaporan tim kerja unit ini:\n")
+        for t in unit.org.tim_kerja:
+            out.append(f"- *{md.teks(t.nama)}*: anggota → ketua ({md.teks(t.ketua.jabatan)}) → "
+                       f"{md.teks(unit.jabatan(t.pemilik_kinerja))}")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def _bagian_tanggung_jawab(ctx: Konteks, unit: Unit, dari: str) -> str:
+    docs = ctx.docs_dir
+    ppk = sorted({unit.jabatan(k.penilai) for k in unit.org.kelompok if k.penilai})
+    pu = sorted({unit.jabatan(k.pimpinan_unit) for k in unit.org.kelompok if k.pimpinan_unit})
+    ketua = sorted({t.ketua.jabatan for t in unit.org.tim_kerja})
+    di_unit = {"a": ppk, "b": pu, "c": ketua, "d": []}
+    out = ["## Tanggung jawab dalam tim kerja {#tanggung-jawab}\n",
+           f"Pembagian tanggung jawab menurut {md.tautan('lampiran-b-3-tanggung-jawab', dari, docs, 'Lampiran B.3')}:\n"]
+    for huruf, peran in _PERAN_TANGGUNG_JAWAB:
+        induk = f"lampiran-b-3-tanggung-jawab-huruf-{huruf}"
+        siapa = ", ".join(md.teks(x) for x in di_unit[huruf])
+        judul = f"**{peran}**" + (f" (di unit ini: {siapa})" if siapa else "")
+        out.append(f"{judul} — {md.tautan(induk, dari, docs, f'Lampiran B.3 huruf {huruf}')}:\n")
+        out.extend(f"{i}. {isi}" for i, (_, isi) in enumerate(md.butir_naskah(induk, docs), 1))
+        out.append("")
+    out.append("## Pengelolaan kinerja {#pengelolaan-kinerja}\n")
+    out.append(f"Pengelolaan kinerja Pejabat Fungsional dan pelaksana, baik individu maupun tim kerja, terdiri atas "
+               f"empat tahap ({md.tautan('pasal-17-ayat-1', dari, docs)}):\n")
+    out.extend(f"{i}. {isi}" for i, (_, isi) in enumerate(md.butir_naskah("pasal-17-ayat-1", docs), 1))
+    out.append("")
+    return "\n".join(out) + "\n"
+
+
+def _bagian_pelibatan(ctx: Konteks, unit: Unit, dari: str) -> str:
+    docs = ctx.docs_dir
+    a19, a20, a22, asal = aktor_pelibatan(ctx, unit)
+    tautan = lambda a: md.url(a, dari, docs)  # noqa: E731
+    out = ["## Melibatkan pegawai dari unit atau instansi lain {#pelibatan}\n",
+           f"Penugasan dilakukan melalui **penunjukan** atau **pengajuan sukarela** ({md.tautan('pasal-11', dari, docs)}). "
+           f"Di dalam Unit Organisasi sendiri, Pimpinan Unit Organisasi menunjuk langsung "
+           f"({md.tautan('gambar-18', dari, docs)}), dan pegawai dapat menyampaikan keinginannya secara lisan "
+           f"({md.tautan('gambar-21', dari, docs)}). Untuk pegawai dari luar unit, diagram berikut memakai contoh "
+           f"dari {asal}.\n"]
+    for judul, anchor, gambar, aktor in (
+        ("Penunjukan lintas Unit Organisasi", "lampiran-b-2-penunjukan-2", 19, a19),
+        ("Penunjukan lintas instansi pemerintah", "lampiran-b-2-penunjukan-3", 20, a20),
+        ("Pengajuan sukarela lintas Unit Organisasi", "lampiran-b-2-pengajuan-sukarela-2", 22, a22),
+    ):
+        out.append(f"### {judul} {{#gambar-{gambar}-unit}}\n")
+        out.append(f"Menurut {md.tautan(anchor, dari, docs, 'Lampiran B.2')} ({md.tautan(f'gambar-{gambar}', dari, docs)}).\n")
+        out.append(mermaid(diagram.diagram_prosedur(gambar, aktor)))
+        out.append(f'\n??? abstract "Langkah tertulis (alternatif teks diagram)"\n\n'
+                   + _indent(diagram.langkah_prosedur_markdown(gambar, aktor, tautan), "    ") + "\n")
+    out.append("### Isi surat permohonan pelibatan {#isi-surat}\n")
+    out.append(f"Surat permohonan pelibatan lintas Unit Organisasi atau lintas instansi paling sedikit memuat "
+               f"({md.tautan('lampiran-b-2-surat-permohonan', dari, docs, 'Lampiran B.2')}):\n")
+    out.extend(f"{i}. {md.teks(x)}" for i, x in enumerate(ISI_SURAT_PERMOHONAN, 1))
+    return "\n".join(out) + "\n\n"
+
+
+def _nama_anggota(ctx: Konteks, unit: Unit, a: AnggotaTim, dari: str) -> tuple[str, str]:
+    """(jabatan, asal bertaut) untuk satu ketua/anggota tim."""
+    if a.instansi:
+        return md.teks(a.jabatan), f"{md.teks(a.instansi)} (lintas instansi)"
+    u2, kid = _unit_acuan(ctx, unit, a)
+    if u2 is None:
+        return md.teks(a.jabatan), md.teks(a.kelompok or "")
+    k2 = u2.kelompok[kid]
+    nama_k = md.teks(k2.nama or k2.id)
+    if u2 is unit:
+        return md.teks(a.jabatan), f"[{nama_k}](#k-{kid})"
+    return md.teks(a.jabatan), f"[{md.teks(u2.org.nama)}]({relatif(ctx.halaman_unit(u2) + '#k-' + kid, dari)}) — {nama_k} (lintas unit)"
+
+
+def _temuan_tim(unit: Unit, temuan: list[Temuan]) -> dict[int, list[Temuan]]:
+    """Temuan TK* dipetakan ke tim menurut rentang baris tim di berkas."""
+    awal = [unit.pos(("tim_kerja", i))[0] for i in range(len(unit.org.tim_kerja))]
+    per: dict[int, list[Temuan]] = {}
+    for t in temuan:
+        if not t.rule.startswith("TK") or not awal:
+            continue
+        i = max((j for j, a in enumerate(awal) if a <= t.line), default=0)
+        per.setdefault(i, []).append(t)
+    return per
+
+
+def _bagian_tim(ctx: Konteks, unit: Unit, dari: str) -> str:
+    docs = ctx.docs_dir
+    out = ["## Tim kerja {#tim-kerja}\n"]
+    out.append(f"Tim kerja dapat beranggota pegawai dari dalam unit, lintas Unit Organisasi, dan lintas instansi "
+               f"({md.tautan('pasal-10-ayat-2', dari, docs)}); ketua tim yang beranggota lintas unit/instansi "
+               f"diutamakan dari Unit Organisasi pemilik kinerja ({md.tautan('pasal-10-ayat-3', dari, docs)}).\n")
+    per_tim = _temuan_tim(unit, ctx.temuan_unit(unit))
+    if not unit.org.tim_kerja:
+        out.append("*Unit ini belum mencatat tim kerja.*\n")
+    for i, t in enumerate(unit.org.tim_kerja):
+        out.append(f"### {md.teks(t.nama)} {{#tim-{t.id}}}\n")
+        out.append(f"Pimpinan Unit Organisasi pemilik kinerja: **{md.teks(unit.jabatan(t.pemilik_kinerja))}**\n")
+        out.append("| Peran | Jabatan | Asal |\n|---|---|---|")
+        for peran, a in [("Ketua", t.ketua)] + [("Anggota", x) for x in t.anggota]:
+            jab, asal = _nama_anggota(ctx, unit, a, dari)
+            out.append(f"| {peran} | {jab} | {asal} |")
+        out.append("")
+        for tm in per_tim.get(i, []):
+            out.append(admonition_temuan(tm, dari, docs))
+    masuk = tim_masuk(ctx, unit)
+    if masuk:
+        out.append("### Tim di unit lain yang melibatkan pegawai unit ini {#tim-lain}\n")
+        for u2, t, a in masuk:
+            out.append(f"- [{md.teks(t.nama)}]({relatif(ctx.halaman_unit(u2) + '#tim-' + t.id, dari)}) "
+                       f"({md.teks(u2.org.nama)}): {md.teks(a.jabatan)}"
+                       + (" sebagai ketua" if a is t.ketua else ""))
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def tim_masuk(ctx: Konteks, unit: Unit) -> list[tuple[Unit, TimKerja, AnggotaTim]]:
+    """Tim di berkas lain yang ketua/anggotanya dari kelompok unit ini."""
+    hasil = []
+    for u2 in ctx.units:
+        if u2 is unit:
+            continue
+        for t in u2.org.tim_kerja:
+            for a in (t.ketua, *t.anggota):
+                if a.kelompok and a.kelompok.partition("/")[0] == unit.id and "/" in a.kelompok:
+                    hasil.append((u2, t, a))
+    return hasil
+
+
+def _bagian_spbe(ctx: Konteks, unit: Unit, dari: str) -> str:
+    docs = ctx.docs_dir
+    out = ["## Aplikasi SPBE {#aplikasi-spbe}\n",
+           f"Perangkat Daerah mengutamakan aplikasi umum berbagi pakai ({md.tautan('pasal-18-ayat-2', dari, docs)}; "
+           f"{md.tautan('pasal-19-ayat-1', dari, docs)}). Aplikasi yang dipakai unit ini:\n"]
+    if not unit.org.aplikasi_spbe:
+        out.append("*Belum ada aplikasi tercatat.*")
+    for a in unit.org.aplikasi_spbe:
+        nama = APLIKASI_UMUM.get(a)
+        out.append(f"- {md.teks(nama)}" if nama else f"- {md.teks(a)} (aplikasi khusus, bukan aplikasi umum berbagi pakai)")
+    return "\n".join(out) + "\n\n"
+
+
+def halaman_unit(ctx: Konteks, unit: Unit) -> str:
+    """Markdown halaman pedoman satu unit."""
+    dari = ctx.halaman_unit(unit)
+    docs = ctx.docs_dir
+    org = unit.org
+    out = [md.front_matter(edit_url=ctx.berkas(unit.file)), f"# {md.teks(org.nama)}\n", md.banner_data_contoh()]
+    info = ["| | |", "|---|---|", f"| Jenis | {NAMA_JENIS_UNIT.get(org.jenis, org.jenis)} |"]
+    if org.induk:
+        u_induk = ctx.unit(org.induk)
+        info.append(f"| Perangkat Daerah induk | " + (f"[{md.teks(u_induk.org.nama)}]({relatif(ctx.halaman_unit(u_induk), dari)})"
+                                                     if u_induk else md.teks(org.induk)) + " |")
+    if unit.top:
+        info.append(f"| Pimpinan tertinggi | {md.teks(unit.top.jabatan)} |")
+    info.append(f"| Berkas data | `{ctx.berkas(unit.file)}` |")
+    if org.dasar_hukum:
+        info.append("| Dasar hukum organisasi | " + "<br>".join(md.teks(d) for d in org.dasar_hukum) + " |")
+    out.append("\n".join(info) + "\n")
+
+    kel = ctx.kelompok_unit(unit)
+    out.append("## Ringkasan {#ringkasan}\n")
+    if kel:
+        out.append("| Kelompok | Pejabat Penilai Kinerja | Pimpinan Unit Organisasi | Mekanisme |\n|---|---|---|---|")
+        for kk in kel:
+            mk = kk.kl.mekanisme
+            mk_md = f"[{md.teks(mk)}]({relatif(berkas_mekanisme(mk), dari)})" if mk else "—"
+            out.append(f"| [{md.teks(kk.nama)}](#k-{kk.kelompok.id}) | {md.teks(kk.penilai)} | {md.teks(kk.pimpinan_unit)} | {mk_md} |")
+        out.append("")
+    else:
+        out.append("*Unit ini belum mencatat kelompok Jabatan Fungsional dan pelaksana.*\n")
+    umum = [t for t in ctx.temuan_unit(unit) if not t.kelompok and not t.rule.startswith("TK")]
+    for t in umum:
+        out.append(admonition_temuan(t, dari, docs))
+
+    out.append("## Bagan struktur dan kedudukan kelompok {#bagan}\n")
+    out.append("Kotak bersudut bulat adalah kelompok Jabatan Fungsional dan pelaksana, digambar di bawah Pejabat "
+               "Penilai Kinerjanya; garis putus-putus menunjukkan Pimpinan Unit Organisasi yang memberi penugasan "
+               "bila berbeda dari penilainya.\n")
+    out.append(_bagan(unit))
+    kedudukan = sorted({kk.kl.kedudukan for kk in kel if kk.kl.kedudukan})
+    if kedudukan:
+        out.append("\nKedudukan yang berlaku di unit ini "
+                   f"({md.tautan('lampiran-b-1', dari, docs, 'Lampiran B.1')}):\n")
+        for kd in kedudukan:
+            g = {kk.kl.gambar_kedudukan for kk in kel if kk.kl.kedudukan == kd} - {None}
+            gb = f" — {md.tautan(f'gambar-{next(iter(g))}', dari, docs)}" if g else ""
+            out.append(f"- **{kd}**: {md.teks(JUDUL_KEDUDUKAN[kd])} "
+                       f"({md.tautan(ANCHOR_KEDUDUKAN[kd], dari, docs, 'rincian')}){gb}")
+        out.append("")
+    if org.pengecualian_level:
+        out.append('!!! note "Pengecualian jumlah level struktur"\n'
+                   f"    Unit ini memiliki lebih dari dua level struktur berdasarkan {md.teks(org.pengecualian_level.dasar)}. "
+                   f"Kriteria: {'; '.join(md.teks(k) for k in org.pengecualian_level.kriteria)}. "
+                   f"Lihat {md.tautan('lampiran-b-1-rincian-e', dari, docs, 'Lampiran B.1 huruf e')}.\n")
+
+    out.append(_bagian_kelompok(ctx, unit, dari))
+    out.append(_bagian_pelaporan(ctx, unit, dari))
+    out.append(_bagian_tanggung_jawab(ctx, unit, dari))
+    out.append(_bagian_pelibatan(ctx, unit, dari))
+    out.append(_bagian_tim(ctx, unit, dari))
+    out.append(_bagian_spbe(ctx, unit, dari))
+    return "\n".join(x for x in out if x)
+
+
+def halaman_grup(ctx: Konteks, grup: str) -> str:
+    """Halaman indeks satu grup jenis Perangkat Daerah (``unit/<grup>/index.md``)."""
+    judul, _ = GRUP[grup]
+    dari = f"unit/{grup}/index.md"
+    units = [u for u in ctx.units if ctx.grup(u) == grup]
+    out = [f"# {md.teks(judul)}\n", md.banner_data_contoh(),
+           f"{len(units)} unit. Pilih unit Anda untuk melihat Pejabat Penilai Kinerja, Pimpinan Unit Organisasi, "
+           "mekanisme kerja dan tim kerjanya. Daftar semua unit ada di [Cari unit saya](../index.md).\n"]
+    if units:
+        out.append("| Unit | Pimpinan tertinggi | Kelompok | Mekanisme |\n|---|---|---|---|")
+        for u in units:
+            kel = ctx.kelompok_unit(u)
+            mk = sorted({k.kl.mekanisme for k in kel if k.kl.mekanisme}, key=_urut_kode)
+            out.append(f"| [{md.teks(u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)}) | "
+                       f"{md.teks(u.top.jabatan) if u.top else '—'} | {len(kel)} | {', '.join(mk) or '—'} |")
+    return "\n".join(x for x in out if x) + "\n"
+
+
+def _urut_kode(kode: str) -> tuple:
+    from .konteks import KODE_MEKANISME
+    return (KODE_MEKANISME.index(kode),) if kode in KODE_MEKANISME else (99,)
+
+
+def halaman(root: Path) -> dict[str, str]:
+    """Penyedia: satu halaman per berkas org + indeks per grup (yang berisi unit)."""
+    ctx = konteks(root)
+    hasil: dict[str, str] = {}
+    for u in ctx.units:
+        hasil[ctx.halaman_unit(u)] = halaman_unit(ctx, u)
+    for g in GRUP:
+        if any(ctx.grup(u) == g for u in ctx.units):
+            hasil[f"unit/{g}/index.md"] = halaman_grup(ctx, g)
+    return hasil
