@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from kasus_yaml import ROOT
 
 GH = re.compile(r"^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,title=[A-Z]+[0-9]*::\S.*$")
 KASUS = ROOT / "tests" / "cases"

@@ -5,7 +5,7 @@ import shutil
 
 import yaml
 
-from conftest import ROOT, bandingkan
+from kasus_yaml import ROOT, bandingkan
 
 
 def _salin(tmp_path, nama):

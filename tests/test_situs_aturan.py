@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from kasus_yaml import ROOT
 from policy.peraturan import anchors
 from policy.rules import ATURAN
 from policy.situs import aturan, cakupan
@@ -37,7 +37,7 @@ def _baris(isi, awal):
 
 def test_cakupan_dihitung_dari_tautan_nyata():
     kosong = cakupan.halaman(ROOT, {})[cakupan.PATH]
-    assert _baris(kosong, "Pasal 14]").endswith("| naratif |")
+    assert _baris(kosong, "Pasal 22]").endswith("| naratif |")
     assert "SK05" in _baris(kosong, "Lampiran B.2 —")
-    dengan = cakupan.halaman(ROOT, {"unit/x.md": "Lapor ke [Pasal 14](../peraturan/batang-tubuh.md#pasal-14)."})[cakupan.PATH]
-    assert "unit/x" in _baris(dengan, "Pasal 14]") and _baris(dengan, "Pasal 14]").endswith("| diterapkan |")
+    dengan = cakupan.halaman(ROOT, {"unit/x.md": "Lapor ke [Pasal 22](../peraturan/batang-tubuh.md#pasal-22)."})[cakupan.PATH]
+    assert "unit/x" in _baris(dengan, "Pasal 22]") and _baris(dengan, "Pasal 22]").endswith("| diterapkan |")
