@@ -38,6 +38,7 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _STD_TAG = "tag:yaml.org,2002:"
+_INDENT_DALAM = re.compile(r"^ {61,}", re.M)
 #: tag yang diberikan resolver PyYAML secara implisit; tag lain (``!!python/...``, ``!!binary``,
 #: ``!lokal``) hanya bisa muncul bila ditulis eksplisit dan ditolak
 _TAG_SAH = {_STD_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge", "value")}
@@ -54,6 +55,8 @@ class Dokumen:
     pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keypos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     temuan: list[Temuan] = field(default_factory=list)
+    #: teks sumber (UTF-8 terdekode) bila berhasil dibaca; dipakai saringan cepat SK10
+    teks: str | None = None
 
     def posisi(self, path: Path_) -> tuple[int, int]:
         """Posisi nilai di ``path``; bila tidak ada, posisi induk terdekat."""
@@ -121,6 +124,8 @@ def _baca_teks(path: Path) -> str:
 
 
 def _cek_tab(teks: str) -> None:
+    if "\t" not in teks:  # jalur cepat untuk hampir semua berkas
+        return
     for i, baris in enumerate(teks.splitlines(), 1):
         indent = len(baris) - len(baris.lstrip(" \t"))
         j = baris.find("\t", 0, indent)
@@ -156,7 +161,7 @@ def _perlu_cek_peristiwa(teks: str) -> bool:
         return True
     if teks.count("[") + teks.count("{") > 400:
         return True
-    return any(len(b) - len(b.lstrip(" ")) > 60 for b in teks.splitlines())
+    return _INDENT_DALAM.search(teks) is not None
 
 
 def skalar(value: str, plain: bool) -> Any:
@@ -269,6 +274,7 @@ def muat_yaml(path: Path, file: str) -> Dokumen:
     teks = ""
     try:
         teks = _baca_teks(path)
+        dok.teks = teks
         if not teks.strip() or all(not b.strip() or b.lstrip().startswith("#") for b in teks.splitlines()):
             raise _Gagal(1, 1, "berkas kosong", "isi berkas dengan data Perangkat Daerah (lihat orgs/README.md)")
         _cek_tab(teks)

@@ -31,6 +31,13 @@ KOLOM_PRIBADI = {
 
 BASIS = "UU 27/2022 (Pelindungan Data Pribadi)"
 
+#: saringan cepat atas teks mentah: superset longgar dari semua pola di atas (6 digit berurutan untuk
+#: NIP/NIK, awalan gelar, nama kolom pribadi). Tidak cocok → penelusuran pohon tidak mungkin menemukan
+#: apa pun dan dilewati. Garis miring terbalik (escape dalam teks berkutip) selalu menelusuri.
+_SARING = re.compile(
+    r"\d{6}|\\|(?:Drs?|Dra|Ir|Hj?|Prof|dr|drg)\.|,\s*(?:S|M|A|D)\.|,\s*(?:SH|SE|MM|MSi|MAP|MPd|SKom|SPd|SSos|SKM|MKes|ST|MT|SIP|STP)\b|"
+    r"(?i:" + "|".join(sorted(KOLOM_PRIBADI)) + ")")
+
 
 @aturan("SK10", "error", "Tidak ada data pribadi (nama orang, NIP) di berkas org", BASIS, (),
         tahap="dokumen",
@@ -71,5 +78,7 @@ def periksa_data_pribadi(dok: Dokumen) -> list[Temuan]:
                       "tulis nama jabatan saja, misalnya 'Kepala Bidang Aplikasi Informatika'")
         return node
 
+    if dok.teks is not None and not _SARING.search(dok.teks):
+        return hasil
     dok.data = jalan(dok.data, ())
     return hasil
