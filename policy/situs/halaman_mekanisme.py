@@ -108,7 +108,7 @@ def halaman_indeks(ctx: Konteks) -> str:
 def halaman(root: Path) -> dict[str, str]:
     """Penyedia: ``mekanisme/index.md`` dan satu halaman per kode mekanisme."""
     ctx = konteks(root)
-    hasil = {"mekanisme/index.md": halaman_indeks(ctx)}
+    hasil = {"mekanisme/index.md": md.rapikan(halaman_indeks(ctx))}
     for kode in KODE_MEKANISME:
-        hasil[berkas_mekanisme(kode)] = halaman_satu(ctx, kode)
+        hasil[berkas_mekanisme(kode)] = md.rapikan(halaman_satu(ctx, kode))
     return hasil

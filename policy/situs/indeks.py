@@ -89,4 +89,4 @@ def halaman_jabatan(ctx: Konteks) -> str:
 def halaman(root: Path) -> dict[str, str]:
     """Penyedia: "Cari unit saya" dan indeks jabatan."""
     ctx = konteks(root)
-    return {"unit/index.md": halaman_cari(ctx), "unit/jabatan.md": halaman_jabatan(ctx)}
+    return {"unit/index.md": md.rapikan(halaman_cari(ctx)), "unit/jabatan.md": md.rapikan(halaman_jabatan(ctx))}

@@ -63,4 +63,4 @@ def halaman_kepatuhan(ctx: Konteks) -> str:
 
 def halaman(root: Path) -> dict[str, str]:
     """Penyedia: ``kepatuhan.md``."""
-    return {"kepatuhan.md": halaman_kepatuhan(konteks(root))}
+    return {"kepatuhan.md": md.rapikan(halaman_kepatuhan(konteks(root)))}

@@ -12,7 +12,8 @@ from pathlib import Path
 from .. import peraturan
 from .konteks import PENGATURAN
 
-_MD_KHUSUS = re.compile(r"([\\`*_{}\[\]#|!~^=+<>])")
+#: karakter yang dapat di-escape Python-Markdown (+ '|' untuk tabel); '<' dan '>' menjadi entitas
+_MD_KHUSUS = re.compile(r"([\\`*_{}\[\]#|!<>])")
 
 
 def teks(s: object) -> str:
@@ -104,3 +105,27 @@ def front_matter(**meta: object) -> str:
             baris.append(f'{k}: "{s}"')
     baris.append("---")
     return "\n".join(baris) + "\n\n"
+
+
+def rapikan(teks: str) -> str:
+    """Sisipkan baris kosong yang dibutuhkan Python-Markdown: sebelum judul/admonition dan sesudah
+    tabel, di luar blok kode; rapatkan baris kosong berlebih."""
+    hasil: list[str] = []
+    dalam_kode = False
+    for baris in teks.splitlines():
+        if baris.startswith("```"):
+            if not dalam_kode and hasil and hasil[-1].strip():
+                hasil.append("")
+            dalam_kode = not dalam_kode
+            hasil.append(baris)
+            continue
+        if not dalam_kode and hasil:
+            prev = hasil[-1]
+            mulai_blok = baris.startswith(("#", "!!! ", "??? "))
+            akhir_tabel = prev.startswith("|") and baris.strip() and not baris.startswith("|")
+            if prev.strip() and (mulai_blok or akhir_tabel) and not prev.startswith("---"):
+                hasil.append("")
+            if not baris.strip() and not prev.strip():
+                continue
+        hasil.append(baris)
+    return "\n".join(hasil).strip("\n") + "\n"

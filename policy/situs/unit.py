@@ -134,7 +134,8 @@ def aktor_pelibatan(ctx: Konteks, unit: Unit) -> tuple[dict[str, str], dict[str,
             "pimpinan_unit_dituju": f"Pimpinan Unit Organisasi di {instansi}",
         })
     a22 = {"pimpinan_unit_dituju": nama_pemilik,
-           "jf": "Pejabat Fungsional atau pelaksana dari Unit Organisasi lain"}
+           "jf": "Pejabat Fungsional atau pelaksana dari Unit Organisasi lain",
+           "ppk": "Pejabat Penilai Kinerja pegawai yang mengajukan diri"}
     if not asal:
         asal = f"Pimpinan Unit Organisasi {md.teks(nama_pemilik)}"
     return a19, a20, a22, asal
@@ -158,6 +159,8 @@ def admonition_temuan(t: Temuan, dari: str, docs: Path, indent: str = "") -> str
     judul = {"error": "Kesalahan", "warning": "Peringatan", "info": "Catatan"}[t.severity]
     a = ATURAN.get(t.rule)
     isi = md.teks(t.message)
+    if isi and isi[-1] not in ".!?":
+        isi += "."
     if t.hint:
         isi += f" Saran: {md.teks(t.hint)}."
     isi += f" Dasar: {_tautan_aturan(t, dari, docs)}."
@@ -261,27 +264,25 @@ def _indent(teks: str, awalan: str) -> str:
 
 
 def _bagian_pelaporan(ctx: Konteks, unit: Unit, dari: str) -> str:
+    """Jalur pelaporan (Pasal 14–15) dengan nama Pimpinan Unit Organisasi setiap kelompok."""
     docs = ctx.docs_dir
     out = ["## Pelaporan {#pelaporan}\n",
-           f"Menurut {md.tautan('pasal-14', dari, docs)} dan {md.tautan('pasal-15', dari, docs)}:\n"]
-    pu: dict[str, list[str]] = {}
-    for k in unit.org.kelompok:
-        if k.pimpinan_unit:
-            pu.setdefault(k.pimpinan_unit, []).append(k.nama or k.id)
-    for pid, kel in pu.items():
-        nama = md.teks(unit.jabatan(pid))
-        out.append(f"**{nama}** — Pimpinan Unit Organisasi bagi {', '.join(md.teks(x) for x in kel)}:\n\n"
-                   f"- Pejabat Fungsional dan pelaksana yang bertugas **secara individu** melapor langsung kepada "
-                   f"{nama} ({md.tautan('pasal-14', dari, docs)}).\n"
-                   f"- Dalam **tim kerja**: anggota tim melapor kepada ketua tim "
-                   f"({md.tautan('pasal-15-ayat-1', dari, docs)}); ketua tim melapor secara berkala kepada {nama} "
-                   f"sebagai Pimpinan Unit Organisasi pemilik kinerja ({md.tautan('pasal-15-ayat-2', dari, docs)}).\n"
-                   f"- {nama} **sewaktu-waktu** berwenang meminta laporan kepada ketua tim dan/atau anggota tim "
-                   f"({md.tautan('pasal-15-ayat-3', dari, docs)}).\n")
+           f"- Pejabat Fungsional dan pelaksana yang bertugas **secara individu** melapor langsung kepada "
+           f"Pimpinan Unit Organisasi pemilik kinerja ({md.tautan('pasal-14', dari, docs)}).",
+           f"- Dalam **tim kerja**, anggota melapor kepada ketua tim ({md.tautan('pasal-15-ayat-1', dari, docs)}); "
+           f"ketua tim melapor secara berkala kepada Pimpinan Unit Organisasi pemilik kinerja "
+           f"({md.tautan('pasal-15-ayat-2', dari, docs)}).",
+           f"- Pimpinan Unit Organisasi pemilik kinerja **sewaktu-waktu** berwenang meminta laporan kepada ketua "
+           f"tim dan/atau anggota tim ({md.tautan('pasal-15-ayat-3', dari, docs)}).\n"]
+    if unit.org.kelompok:
+        out.append("| Kelompok | Tugas individu dilaporkan kepada (dan yang dapat meminta laporan sewaktu-waktu) |\n|---|---|")
+        for k in unit.org.kelompok:
+            out.append(f"| [{md.teks(k.nama or k.id)}](#k-{k.id}) | {md.teks(unit.jabatan(k.pimpinan_unit))} |")
+        out.append("")
     if unit.org.tim_kerja:
-        out.append("Jalur pelaporan tim kerja unit ini:\n")
+        out.append("Jalur pelaporan tim kerja unit ini (anggota → ketua tim → Pimpinan Unit Organisasi pemilik kinerja):\n")
         for t in unit.org.tim_kerja:
-            out.append(f"- *{md.teks(t.nama)}*: anggota → ketua ({md.teks(t.ketua.jabatan)}) → "
+            out.append(f"- [{md.teks(t.nama)}](#tim-{t.id}): anggota → ketua ({md.teks(t.ketua.jabatan)}) → "
                        f"{md.teks(unit.jabatan(t.pemilik_kinerja))}")
         out.append("")
     return "\n".join(out) + "\n"
@@ -510,8 +511,8 @@ def halaman(root: Path) -> dict[str, str]:
     ctx = konteks(root)
     hasil: dict[str, str] = {}
     for u in ctx.units:
-        hasil[ctx.halaman_unit(u)] = halaman_unit(ctx, u)
+        hasil[ctx.halaman_unit(u)] = md.rapikan(halaman_unit(ctx, u))
     for g in GRUP:
         if any(ctx.grup(u) == g for u in ctx.units):
-            hasil[f"unit/{g}/index.md"] = halaman_grup(ctx, g)
+            hasil[f"unit/{g}/index.md"] = md.rapikan(halaman_grup(ctx, g))
     return hasil

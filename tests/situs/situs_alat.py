@@ -1,0 +1,127 @@
+"""Alat tes situs: bangun mkdocs pada salinan proyek, baca HTML, ambil teks Mermaid.
+
+Semua pembacaan berkas org di sini dilakukan langsung dengan PyYAML (bukan lewat ``policy``),
+agar tes membandingkan situs dengan berkas org secara independen.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
+#: isi proyek yang dibutuhkan mkdocs build
+SALIN = ("mkdocs.yml", "docs", "hooks", "orgs")
+
+
+def salin_proyek(tujuan: Path) -> Path:
+    """Salin bagian proyek yang dibutuhkan build ke ``tujuan`` (orgs/ boleh diubah tes)."""
+    tujuan.mkdir(parents=True, exist_ok=True)
+    for nama in SALIN:
+        src = ROOT / nama
+        if src.is_dir():
+            shutil.copytree(src, tujuan / nama, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, tujuan / nama)
+    return tujuan
+
+
+def bangun(root: Path, site: Path) -> tuple[subprocess.CompletedProcess, float]:
+    """``mkdocs build --strict -d site`` di ``root``; (proses, detik)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITUS_LURING", None)
+    mulai = time.monotonic()
+    p = subprocess.run([str(MKDOCS), "build", "--strict", "-d", str(site)], cwd=root,
+                       capture_output=True, text=True, timeout=900, env=env)
+    return p, time.monotonic() - mulai
+
+
+def muat_org(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def halaman_unit_html(site: Path, uid: str) -> Path:
+    hasil = list((site / "unit").glob(f"*/{uid}/index.html"))
+    assert len(hasil) == 1, f"halaman unit {uid} tidak tepat satu: {hasil}"
+    return hasil[0]
+
+
+_PRE_MERMAID = re.compile(r'<pre class="mermaid"><code>(.*?)</code></pre>', re.S)
+
+
+def blok_mermaid(teks_html: str) -> list[str]:
+    """Teks Mermaid (sudah di-unescape dari HTML) dari semua blok ``pre.mermaid``."""
+    return [html.unescape(m) for m in _PRE_MERMAID.findall(teks_html)]
+
+
+def teks_label(mermaid: str) -> str:
+    """Teks yang terbaca di diagram: entitas Mermaid ``#34;`` didekode, ``<br/>`` jadi spasi."""
+    t = re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), mermaid)
+    t = re.sub(r"<br\s*/?>", " ", t)
+    return " ".join(t.split())
+
+
+def polos(fragmen: str) -> str:
+    """Teks polos dari fragmen HTML."""
+    fragmen = re.sub(r'<a class="headerlink".*?</a>', " ", fragmen, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragmen)).split())
+
+
+def bagian(teks_html: str, anchor: str) -> str:
+    """HTML dari judul ber-id ``anchor`` sampai judul berikutnya yang setingkat atau lebih tinggi."""
+    m = re.search(rf'<h([1-6]) id="{re.escape(anchor)}"', teks_html)
+    assert m, f"judul #{anchor} tidak ada"
+    tingkat = int(m.group(1))
+    sisa = teks_html[m.end():]
+    akhir = re.search(rf"<h[1-{tingkat}][ >]", sisa)
+    return sisa[: akhir.start()] if akhir else sisa
+
+
+def baris_tabel(fragmen: str) -> dict[str, str]:
+    """Tabel dua kolom → {teks sel kiri: teks sel kanan}."""
+    hasil = {}
+    for kiri, kanan in re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*</tr>", fragmen, re.S):
+        hasil[polos(kiri)] = polos(kanan)
+    return hasil
+
+
+def mekanisme_harapan(org: dict, k: dict) -> str:
+    """Mekanisme menurut tabel klasifikasi SPEC (ditulis ulang di tes, independen dari ``policy``)."""
+    pos = {p["id"]: p for p in org["struktur"]}
+    top = next(p for p in org["struktur"] if not p.get("atasan"))
+
+    def level(pid: str) -> int:
+        n, p = 1, pos[pid]
+        while p.get("atasan"):
+            n, p = n + 1, pos[p["atasan"]]
+        return n
+
+    P, U, T = pos[k["penilai"]], pos[k["pimpinan_unit"]], top
+    if org["jenis"] == "sekretariat_daerah":
+        lp, lu = level(P["id"]), level(U["id"])
+        if (lp, lu) == (1, 2):
+            return "M8"
+        if (lp, lu) == (2, 3):
+            return "M9"
+        if (lp, lu) == (3, 3) and P is U:
+            return "M10"
+    else:
+        langsung = P is not U and U.get("atasan") == P["id"]
+        if langsung and P["jenis"] == "jpt_pratama" and U["jenis"] == "administrator":
+            return "M1"
+        if P is U and P is not T and T["jenis"] == "jpt_pratama" and P["jenis"] == "administrator":
+            return "M2"
+        if P is U is T:
+            m = {"jpt_pratama": "M3", "administrator": "M5", "pengawas": "M6", "fungsional": "M7"}.get(T["jenis"])
+            if m:
+                return m
+        if langsung and P["jenis"] == "administrator" and U["jenis"] == "pengawas":
+            return "M4"
+    return "umum-a" if P is not U else ("umum-c" if P is T else "umum-b")

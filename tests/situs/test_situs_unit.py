@@ -1,0 +1,186 @@
+"""Halaman unit terbangkit dibandingkan dengan berkas org (dibaca independen dengan PyYAML)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from situs_alat import (ROOT, bagian, baris_tabel, blok_mermaid, halaman_unit_html, mekanisme_harapan, muat_org,
+                        polos, teks_label)
+
+#: unit sampel yang bersama-sama mencakup M1–M10, umum-a dan umum-b
+SAMPEL = ["diskominfo", "setda", "puskesmas-sidikalang", "kec-berampu", "uptd-balai-benih", "bappeda"]
+
+
+def test_satu_halaman_per_berkas_org(situs: Path):
+    ids = sorted(p.stem for p in (ROOT / "orgs").glob("*.yaml"))
+    assert len(ids) >= 30
+    halaman = sorted(p.parent.name for p in (situs / "unit").glob("*/*/index.html"))
+    assert halaman == ids
+
+
+def test_sampel_mencakup_semua_mekanisme_contoh():
+    harapan = set()
+    for uid in SAMPEL:
+        org = muat_org(ROOT / "orgs" / f"{uid}.yaml")
+        harapan |= {mekanisme_harapan(org, k) for k in org["kelompok"]}
+    assert {f"M{i}" for i in range(1, 11)} <= harapan
+
+
+def _alur(html: str, kid: str) -> list[str]:
+    """Teks diagram alur mekanisme kelompok (mengikuti rujukan "sama persis dengan alur ...")."""
+    sec = bagian(html, f"alur-{kid}")
+    blok = blok_mermaid(sec)
+    if not blok:
+        ref = re.search(r'href="#(alur-[^"]+)"', re.sub(r'<a class="headerlink".*?</a>', "", sec, flags=re.S))
+        assert ref, f"alur {kid} tanpa diagram dan tanpa rujukan"
+        blok = blok_mermaid(bagian(html, ref.group(1)))
+    return [teks_label(b) for b in blok]
+
+
+@pytest.mark.parametrize("uid", SAMPEL)
+def test_unit_sampel_sesuai_berkas_org(situs: Path, uid: str):
+    org = muat_org(ROOT / "orgs" / f"{uid}.yaml")
+    jab = {p["id"]: " ".join(p["jabatan"].split()) for p in org["struktur"]}
+    top = next(p for p in org["struktur"] if not p.get("atasan"))
+    html = halaman_unit_html(situs, uid).read_text(encoding="utf-8")
+    assert polos(re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)) == org["nama"]
+
+    # bagan struktur: setiap jabatan dan setiap kelompok ada di diagram
+    bagan = " ".join(teks_label(b) for b in blok_mermaid(bagian(html, "bagan")))
+    assert bagan.startswith("flowchart")
+    for p in org["struktur"]:
+        assert jab[p["id"]] in bagan, p["id"]
+    for k in org["kelompok"]:
+        assert " ".join((k.get("nama") or k["id"]).split()) in bagan, k["id"]
+
+    for k in org["kelompok"]:
+        sec = bagian(html, f"k-{k['id']}")
+        baris = baris_tabel(sec)
+        ppk = next(v for kunci, v in baris.items() if kunci.startswith("Pejabat Penilai Kinerja"))
+        pu = next(v for kunci, v in baris.items() if kunci.startswith("Pimpinan Unit Organisasi"))
+        mk = next(v for kunci, v in baris.items() if kunci.startswith("Mekanisme"))
+        assert ppk == jab[k["penilai"]]
+        assert pu == jab[k["pimpinan_unit"]]
+        kode = mekanisme_harapan(org, k)
+        assert mk.split(" ")[0] == kode, (k["id"], mk)
+
+        diagram = " ".join(_alur(html, k["id"]))
+        assert diagram.startswith("sequenceDiagram") or "sequenceDiagram" in diagram
+        assert jab[k["penilai"]] in diagram, (k["id"], "PPK tidak ada di diagram")
+        assert jab[k["pimpinan_unit"]] in diagram, (k["id"], "Pimpinan Unit tidak ada di diagram")
+        if kode in ("M2", "M8", "M9", "M10"):
+            # pejabat tertinggi (Pejabat Level 1 / Sekretaris Daerah) juga punya lajur bernama
+            assert jab[top["id"]] in diagram, (k["id"], "pejabat tertinggi tidak ada di diagram")
+        assert "Pejabat Level" not in diagram.replace("(Pejabat Level 1)", "").replace("(Pejabat Level 2)", ""), \
+            "lajur tanpa nama jabatan sebenarnya"
+
+
+def test_tiga_tahap_dan_isi_wajib(situs: Path):
+    html = halaman_unit_html(situs, "diskominfo").read_text(encoding="utf-8")
+    teks = polos(html)
+    for tahap in ("Tahap Perencanaan", "Tahap Pelaksanaan", "Tahap Evaluasi"):
+        assert tahap in " ".join(teks_label(b) for b in blok_mermaid(html))
+    for judul in ("pelaporan", "tanggung-jawab", "pengelolaan-kinerja", "pelibatan", "isi-surat", "tim-kerja",
+                  "aplikasi-spbe"):
+        assert f'id="{judul}"' in html, judul
+    # empat isi surat permohonan pelibatan dan empat tahap Pasal 17
+    assert len(re.findall(r"<li>", bagian(html, "isi-surat"))) == 4
+    assert len(re.findall(r"<li>", bagian(html, "pengelolaan-kinerja"))) == 4
+    # Gambar 19, 20, 22 digambar dengan pejabat unit ini
+    org = muat_org(ROOT / "orgs" / "diskominfo.yaml")
+    pemilik = {" ".join(p["jabatan"].split()) for p in org["struktur"]}
+    for g in (19, 20, 22):
+        label = " ".join(teks_label(b) for b in blok_mermaid(bagian(html, f"gambar-{g}-unit")))
+        assert any(j in label for j in pemilik), g
+    assert "Data contoh" in teks
+
+
+def test_tim_lintas_unit_bertaut_dan_peringatan_tk01(situs: Path):
+    html = halaman_unit_html(situs, "dinkes").read_text(encoding="utf-8")
+    org = muat_org(ROOT / "orgs" / "dinkes.yaml")
+    for t in org.get("tim_kerja", []):
+        sec = bagian(html, f"tim-{t['id']}")
+        for a in t["anggota"]:
+            if a.get("kelompok") and "/" in a["kelompok"]:
+                uid, kid = a["kelompok"].split("/")
+                assert re.search(rf'href="(\.\./)+([a-z-]+/)?{uid}/#k-{kid}"', sec), a
+    # TK01 (lihat komentar di orgs/dinkes.yaml) tampil sebagai admonition dengan Pasal 10 ayat (3)
+    peringatan = re.findall(r'<div class="admonition warning">(.*?)</div>', html, re.S)
+    tk01 = [p for p in peringatan if "TK01" in p]
+    assert tk01 and "#pasal-10-ayat-3" in tk01[0]
+
+
+def test_koordinator_sk08(situs: Path):
+    html = halaman_unit_html(situs, "rsud-sidikalang").read_text(encoding="utf-8")
+    info = [polos(x) for x in re.findall(r'<div class="admonition info">(.*?)</div>', html, re.S)]
+    assert any("SK08" in x and "koordinator" in x for x in info)
+
+
+def test_tautan_anchor_halaman_saya_ada(situs: Path):
+    """Setiap tautan #anchor di halaman unit/mekanisme/kepatuhan/panduan menunjuk id yang ada."""
+    halaman = [p for p in situs.rglob("index.html")
+               if p.relative_to(situs).parts[0] in ("unit", "mekanisme", "kepatuhan", "panduan")]
+    halaman.append(situs / "index.html")
+    cache: dict[Path, str] = {}
+    salah = []
+    for p in halaman:
+        h = p.read_text(encoding="utf-8")
+        for href in set(re.findall(r'href="([^"#:]*)#([^"]+)"', h)):
+            tujuan = (p.parent / href[0]).resolve() if href[0] else p
+            if tujuan.is_dir():
+                tujuan = tujuan / "index.html"
+            if tujuan not in cache:
+                cache[tujuan] = tujuan.read_text(encoding="utf-8") if tujuan.is_file() else ""
+            if f'id="{href[1]}"' not in cache[tujuan]:
+                salah.append(f"{p.relative_to(situs)} → {href[0]}#{href[1]}")
+    assert not salah, "\n".join(sorted(salah)[:30])
+
+
+def test_halaman_mekanisme_mendaftar_pemakai(situs: Path):
+    for kode, berkas in (("M7", "m07"), ("M10", "m10")):
+        html = (situs / "mekanisme" / berkas / "index.html").read_text(encoding="utf-8")
+        pemakai = bagian(html, "pemakai")
+        harapan = set()
+        for p in (ROOT / "orgs").glob("*.yaml"):
+            org = muat_org(p)
+            if any(mekanisme_harapan(org, k) == kode for k in org["kelompok"]):
+                harapan.add(org["id"])
+        ditaut = set(re.findall(r'href="\.\./\.\./unit/[a-z-]+/([a-z0-9-]+)/"', pemakai))
+        assert ditaut == harapan
+
+
+def test_cari_unit_dan_indeks_jabatan(situs: Path):
+    html = (situs / "unit" / "index.html").read_text(encoding="utf-8")
+    for p in (ROOT / "orgs").glob("*.yaml"):
+        org = muat_org(p)
+        assert f"/{org['id']}/" in html, org["id"]
+    jab = polos((situs / "unit" / "jabatan" / "index.html").read_text(encoding="utf-8"))
+    assert "Pranata Komputer" in jab and "Dokter" in jab
+
+
+def test_kepatuhan_mengelompokkan_per_aturan(situs: Path):
+    html = (situs / "kepatuhan" / "index.html").read_text(encoding="utf-8")
+    ringkas = [polos(s) for s in re.findall(r"<summary>(.*?)</summary>", html, re.S)]
+    tk01 = [s for s in ringkas if s.startswith("TK01")]
+    assert tk01 and re.match(r"TK01 — 1 peringatan", tk01[0])
+    assert "../unit/dinas/dinkes/" in html
+    assert "#pasal-10-ayat-3" in html
+
+
+def test_makro_dirender_hanya_di_halaman_yang_meminta(situs: Path):
+    html = (situs / "panduan" / "kedudukan" / "index.html").read_text(encoding="utf-8")
+    assert "{{" not in html and "tabel_mekanisme" not in html
+    assert re.search(r'href="\.\./\.\./mekanisme/m01/"', html)
+    assert re.search(r'href="\.\./\.\./unit/sekretariat/setda/"', html)
+    beranda = polos((situs / "index.html").read_text(encoding="utf-8"))
+    assert f"Ada {len(list((ROOT / 'orgs').glob('*.yaml')))} unit" in beranda
+
+
+def test_mermaid_divendor_tanpa_cdn(situs: Path):
+    vendor = situs / "assets" / "vendor" / "mermaid-11.4.1.min.js"
+    assert vendor.is_file() and vendor.stat().st_size > 2_000_000
+    html = halaman_unit_html(situs, "setda").read_text(encoding="utf-8")
+    assert "assets/vendor/mermaid-11.4.1.min.js" in html
+    assert "unpkg.com" not in html and "fonts.googleapis" not in html
