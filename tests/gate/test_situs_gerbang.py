@@ -79,6 +79,11 @@ def test_url_sunting(sumber, edit_uri, docs, harap):
     assert sunting.url_sunting(sumber, "https://github.com/o/r", edit_uri, docs) == harap
 
 
+def test_url_sunting_edit_uri_absolut_tanpa_repo_url():
+    assert (sunting.url_sunting("orgs/x.yaml", None, "https://github.com/o/r/edit/main/docs/", "docs")
+            == "https://github.com/o/r/edit/main/orgs/x.yaml")
+
+
 @pytest.fixture(scope="module")
 def situs_tanpa_git(tmp_path_factory):
     """Salinan proyek tanpa .git (seperti arsip unduhan), dibangun dengan --strict."""
