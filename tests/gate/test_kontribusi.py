@@ -52,7 +52,7 @@ def _blok_yaml(teks: str) -> list[str]:
 
 
 def test_contoh_kasus_uji_di_halaman_lolos_pengumpul_kasus(tmp_path):
-    from conftest import bandingkan
+    from kasus_yaml import bandingkan
 
     teks = (KONTRIBUSI / "kasus-uji.md").read_text(encoding="utf-8")
     org, expect_gagal, expect_lolos = _blok_yaml(teks)[:3]
