@@ -13,6 +13,8 @@ Semua logika ada di ``policy/``; berkas ini hanya menerjemahkan ke API mkdocs.
 """
 from __future__ import annotations
 
+import html
+import re
 import sys
 from pathlib import Path
 
@@ -82,14 +84,38 @@ def _nama(item, folder: str) -> str:
     return f.split("/")[-1]
 
 
-def _atur(items: list, folder: str) -> list:
+def _judul(page: Page) -> str:
+    """Judul halaman untuk urutan/label navigasi: H1 halaman terbangkit, atau judul/nama berkas."""
+    isi = _HALAMAN.get(page.file.src_uri)
+    m = re.search(r"^# (.+?)\s*$", isi or "", re.M)
+    if m:
+        return html.unescape(re.sub(r"\\(.)", r"\1", m.group(1)))
+    return page.title or page.file.name
+
+
+def _atur(items: list, folder: str, induk: Section | None = None) -> list:
     items = sorted(items, key=lambda it: navigasi.kunci_urut(folder, _nama(it, folder)))
+    if folder.startswith("unit/"):
+        # unit dalam satu grup: urut judul; grup besar dibagi per rentang abjad (URL tetap)
+        kepala = [it for it in items if isinstance(it, Page) and it.file.name == "index"]
+        unit = sorted((it for it in items if it not in kepala), key=lambda it: _judul(it).casefold()
+                      if isinstance(it, Page) else "")
+        bagian = navigasi.bagi([_judul(it) if isinstance(it, Page) else "" for it in unit])
+        if bagian:
+            unit = [Section(label, unit[a:b]) for label, a, b in bagian]
+            for sec in unit:
+                sec.rentang_abjad = True
+        items = kepala + unit
     for it in items:
-        if isinstance(it, Section):
-            f = _folder(it) or ""
+        it.parent = induk
+        if getattr(it, "rentang_abjad", False):
+            for anak in it.children:
+                anak.parent = it
+        elif isinstance(it, Section):
+            f = _folder(it) or folder
             if f in navigasi.JUDUL_BAGIAN:
                 it.title = navigasi.JUDUL_BAGIAN[f]
-            it.children = _atur(it.children, f)
+            it.children = _atur(it.children, f, it)
     return items
 
 

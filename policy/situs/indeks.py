@@ -1,4 +1,4 @@
-"""Halaman "Cari unit saya" (``unit/index.md``) dan indeks jabatan (``unit/jabatan.md``).
+"""Halaman "Cari unit saya" (``unit/index.md``) dan indeks jabatan (``unit/jabatan/``).
 
 Tabel setiap unit (jenis, pimpinan tertinggi, kelompok, mekanisme) dan indeks dari nama jabatan
 fungsional/pelaksana ke tempat jabatan itu ditempatkan (kedudukan, Pasal 9; Lampiran B.1).
@@ -32,7 +32,7 @@ def halaman_cari(ctx: Konteks) -> str:
            "Temukan unit tempat Anda bekerja. Halaman setiap unit menjelaskan siapa Pejabat Penilai Kinerja dan "
            "Pimpinan Unit Organisasi Anda, mekanisme kerja yang berlaku, jalur pelaporan, dan cara melibatkan "
            "pegawai dari unit lain. Tahu nama jabatan Anda tetapi tidak tahu kelompoknya? Lihat "
-           "[indeks jabatan](jabatan.md). Gunakan juga kotak pencarian di atas.\n"]
+           "[indeks jabatan](jabatan/index.md). Gunakan juga kotak pencarian di atas.\n"]
     for g, (judul, _) in GRUP.items():
         units = [u for u in ctx.units if ctx.grup(u) == g]
         if not units:
@@ -57,36 +57,58 @@ def _mk(kode: str) -> str:
     return berkas_mekanisme(kode)
 
 
-def halaman_jabatan(ctx: Konteks) -> str:
-    dari = "unit/jabatan.md"
-    tempat: dict[tuple[str, str], list[tuple[str, str, object, object]]] = {}
+def slug(teks: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", teks.casefold()).strip("-") or "jabatan"
+
+
+def halaman_jabatan(ctx: Konteks) -> dict[str, str]:
+    """``unit/jabatan/index.md`` (daftar nama jabatan) + satu halaman per nama jabatan tanpa jenjang."""
+    tempat: dict[tuple[str, str], list] = {}
     for kk in ctx.kelompok:
         for a in kk.kelompok.anggota:
-            dasar, jenjang = pisah_jenjang(a.jabatan)
-            tempat.setdefault((a.jenis, dasar), []).append((jenjang, a.jabatan, kk, a.jumlah))
+            dasar, _ = pisah_jenjang(a.jabatan)
+            tempat.setdefault((a.jenis, dasar), []).append((a.jabatan, kk, a.jumlah))
+    berkas: dict[tuple[str, str], str] = {}
+    dipakai: set[str] = set()
+    for jenis, dasar in sorted(tempat):
+        s = slug(dasar)
+        if s in dipakai:
+            s = f"{s}-{jenis}"
+        dipakai.add(s)
+        berkas[(jenis, dasar)] = f"unit/jabatan/{s}.md"
+    dari = "unit/jabatan/index.md"
+    docs = ctx.docs_dir
     out = ["# Indeks jabatan\n", md.banner_data_contoh(),
            "Di mana sebuah jabatan fungsional atau jabatan pelaksana ditempatkan, siapa Pejabat Penilai "
-           "Kinerjanya, siapa Pimpinan Unit Organisasinya, dan mekanisme apa yang berlaku "
-           f"({md.tautan('pasal-9', dari, ctx.docs_dir)}; {md.tautan('lampiran-b-1', dari, ctx.docs_dir)}).\n"]
+           "Kinerjanya dan mekanisme apa yang berlaku "
+           f"({md.tautan('pasal-9', dari, docs)}; {md.tautan('lampiran-b-1', dari, docs)}). Pilih nama jabatan "
+           "(tanpa jenjang):\n"]
     for jenis, judul in (("fungsional", "Jabatan fungsional"), ("pelaksana", "Jabatan pelaksana")):
-        nama = sorted({d for (j, d) in tempat if j == jenis}, key=str.casefold)
+        nama = sorted((d for (j, d) in tempat if j == jenis), key=str.casefold)
         if not nama:
             continue
         out.append(f"## {judul} {{#{jenis}}}\n")
         for d in nama:
-            out.append(f"### {md.teks(d)}\n")
-            out.append("| Jabatan | Unit dan kelompok | Pejabat Penilai Kinerja | Pimpinan Unit Organisasi | Mekanisme | Jumlah |\n"
-                       "|---|---|---|---|---|---|")
-            for jenjang, jab, kk, jumlah in sorted(tempat[(jenis, d)], key=lambda x: (x[1], x[2].unit.id, x[2].kelompok.id)):
-                mk = kk.kl.mekanisme
-                out.append(f"| {md.teks(jab)} | [{md.teks(kk.unit.org.nama)}]({relatif(ctx.halaman_unit(kk.unit) + '#k-' + kk.kelompok.id, dari)})"
-                           f" — {md.teks(kk.nama)} | {md.teks(kk.penilai)} | {md.teks(kk.pimpinan_unit)} | "
-                           f"{f'[{mk}]({relatif(_mk(mk), dari)})' if mk else '—'} | {jumlah} |")
-            out.append("")
-    return "\n".join(x for x in out if x) + "\n"
+            n_unit = len({kk.unit.id for _, kk, _ in tempat[(jenis, d)]})
+            out.append(f"- [{md.teks(d)}]({relatif(berkas[(jenis, d)], dari)}) — {n_unit} unit")
+        out.append("")
+    hasil = {dari: md.rapikan("\n".join(x for x in out if x) + "\n")}
+    for (jenis, d), path in berkas.items():
+        baris = [f"# {md.teks(d)}\n", md.banner_data_contoh(),
+                 f"Tempat jabatan {'fungsional' if jenis == 'fungsional' else 'pelaksana'} *{md.teks(d)}* "
+                 f"(semua jenjang) di setiap unit. Kembali ke [indeks jabatan](index.md).\n",
+                 "| Jabatan | Unit dan kelompok | Pejabat Penilai Kinerja | Pimpinan Unit Organisasi | Mekanisme | Jumlah |\n"
+                 "|---|---|---|---|---|---|"]
+        for jab, kk, jumlah in sorted(tempat[(jenis, d)], key=lambda x: (x[0], x[1].unit.org.nama, x[1].kelompok.id)):
+            mk = kk.kl.mekanisme
+            baris.append(f"| {md.teks(jab)} | [{md.teks(kk.unit.org.nama)}]({relatif(ctx.halaman_unit(kk.unit) + '#k-' + kk.kelompok.id, path)})"
+                         f" — {md.teks(kk.nama)} | {md.teks(kk.penilai)} | {md.teks(kk.pimpinan_unit)} | "
+                         f"{f'[{mk}]({relatif(_mk(mk), path)})' if mk else '—'} | {jumlah} |")
+        hasil[path] = md.rapikan("\n".join(x for x in baris if x) + "\n")
+    return hasil
 
 
 def halaman(root: Path) -> dict[str, str]:
     """Penyedia: "Cari unit saya" dan indeks jabatan."""
     ctx = konteks(root)
-    return {"unit/index.md": md.rapikan(halaman_cari(ctx)), "unit/jabatan.md": md.rapikan(halaman_jabatan(ctx))}
+    return {"unit/index.md": md.rapikan(halaman_cari(ctx)), **halaman_jabatan(ctx)}

@@ -6,6 +6,7 @@ karakter seperti ``|``, ``*``, ``[`` atau ``{{`` tidak merusak tabel, tautan, at
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 from pathlib import Path
 
@@ -55,11 +56,25 @@ def label_anchor(anchor: str) -> str:
 
 def tautan(anchor: str, dari: str, docs_dir: Path, label: str | None = None) -> str:
     """Tautan Markdown ke anchor naskah; KeyError (build gagal) bila anchor tidak ada."""
-    return f"[{teks(label or label_anchor(anchor))}]({peraturan.tautan(anchor, dari, docs_dir)})"
+    return f"[{teks(label or label_anchor(anchor))}]({url(anchor, dari, docs_dir)})"
 
 
 def url(anchor: str, dari: str, docs_dir: Path) -> str:
-    return peraturan.tautan(anchor, dari, docs_dir)
+    """URL relatif ke anchor naskah (``peraturan.tautan``), di-cache per folder halaman asal."""
+    return _url(anchor, posixpath.dirname(dari), posixpath.basename(dari), str(docs_dir))
+
+
+@functools.lru_cache(maxsize=65536)
+def _url(anchor: str, folder: str, nama: str, docs_dir: str) -> str:
+    if folder.startswith("unit/") or folder == "mekanisme":
+        # halaman lain di folder yang sama menghasilkan tautan yang sama (kecuali halaman naskah)
+        return _url_folder(anchor, folder, docs_dir)
+    return peraturan.tautan(anchor, posixpath.join(folder, nama), Path(docs_dir))
+
+
+@functools.lru_cache(maxsize=65536)
+def _url_folder(anchor: str, folder: str, docs_dir: str) -> str:
+    return peraturan.tautan(anchor, posixpath.join(folder, "_.md"), Path(docs_dir))
 
 
 @functools.lru_cache(maxsize=4)
@@ -72,11 +87,16 @@ _LABEL_BUTIR = re.compile(r"^\(?(?:[0-9]+|[a-z]|[ivx]+)[.)]\s+")
 
 def butir_naskah(induk: str, docs_dir: Path) -> list[tuple[str, str]]:
     """Anak langsung ``induk`` di naskah: ``[(anchor, teks tanpa label butir)]`` (Markdown naskah)."""
-    n = _naskah(str(Path(docs_dir).resolve()))
+    return list(_butir_naskah(induk, str(Path(docs_dir).resolve())))
+
+
+@functools.lru_cache(maxsize=256)
+def _butir_naskah(induk: str, docs_dir: str) -> tuple[tuple[str, str], ...]:
+    n = _naskah(docs_dir)
     hasil = [(e.anchor, _LABEL_BUTIR.sub("", e.teks.strip())) for e in n.anak(induk)]
     if not hasil:
         raise KeyError(f"naskah tidak memuat butir di bawah {induk}")
-    return hasil
+    return tuple(hasil)
 
 
 def banner_data_contoh() -> str:

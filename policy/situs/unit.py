@@ -47,6 +47,31 @@ _PERAN_TANGGUNG_JAWAB = (
 )
 
 
+def langkah_ringkas(langkah: list, tautan_lengkap: str | None = None) -> str:
+    """Tabel langkah ringkas per tahap (alternatif teks diagram; nomor sama dengan diagram).
+
+    Isi langkah (pelaku, penerima, label, kondisi) berasal dari :mod:`policy.mekanisme` lewat
+    ``policy.diagram.langkah_mekanisme``/``langkah_prosedur``; uraian lengkap tiap langkah ada di
+    halaman mekanisme (``tautan_lengkap``). Tabel, bukan daftar bernomor: Python-Markdown tanpa
+    ``sane_lists`` selalu memulai daftar dari 1, sehingga nomor tahap kedua tidak akan cocok.
+    """
+    out: list[str] = []
+    tahap_kini = object()
+    for lk in langkah:
+        if lk.tahap != tahap_kini:
+            tahap_kini = lk.tahap
+            if lk.judul_tahap:
+                out.append(f"\n**{md.teks(lk.judul_tahap)}**\n")
+            out.append("| No. | Pelaku | Kepada | Langkah |\n|---|---|---|---|")
+        kondisi = f"*jika {md.teks(lk.kondisi)}:* " if lk.kondisi else ""
+        huruf = f"({md.teks(lk.huruf)}) " if lk.huruf else ""
+        out.append(f"| {lk.nomor} | {md.teks(lk.pelaku)} | {md.teks(lk.penerima) if lk.penerima else '—'} | "
+                   f"{huruf}{kondisi}{md.teks(lk.label)} |")
+    if tautan_lengkap:
+        out.append(f"\nUraian lengkap setiap langkah menurut Lampiran: {tautan_lengkap}.")
+    return "\n".join(out).strip("\n") + "\n"
+
+
 def mermaid(script: str) -> str:
     return "```mermaid\n" + script.rstrip("\n") + "\n```\n"
 
@@ -254,8 +279,8 @@ def _bagian_kelompok(ctx: Konteks, unit: Unit, dari: str) -> str:
                        "alur di bawah adalah pola umum yang disusun dari Lampiran A dan Lampiran B.2. "
                        + " ".join(md.teks(c) for c in m.catatan) + "\n")
         out.append(mermaid(diagram.diagram_mekanisme(kode, aktor)))
-        out.append('\n??? abstract "Langkah tertulis (alternatif teks diagram)"\n\n'
-                   + _indent(diagram.langkah_markdown(kode, aktor, lambda a: md.url(a, dari, docs)), "    ") + "\n")
+        lengkap = f"[{md.teks(kode)}]({relatif(berkas_mekanisme(kode) + '#langkah', dari)})"
+        out.append(langkah_ringkas(diagram.langkah_mekanisme(kode, aktor), lengkap))
     return "\n".join(out)
 
 
@@ -314,7 +339,6 @@ def _bagian_tanggung_jawab(ctx: Konteks, unit: Unit, dari: str) -> str:
 def _bagian_pelibatan(ctx: Konteks, unit: Unit, dari: str) -> str:
     docs = ctx.docs_dir
     a19, a20, a22, asal = aktor_pelibatan(ctx, unit)
-    tautan = lambda a: md.url(a, dari, docs)  # noqa: E731
     out = ["## Melibatkan pegawai dari unit atau instansi lain {#pelibatan}\n",
            f"Penugasan dilakukan melalui **penunjukan** atau **pengajuan sukarela** ({md.tautan('pasal-11', dari, docs)}). "
            f"Di dalam Unit Organisasi sendiri, Pimpinan Unit Organisasi menunjuk langsung "
@@ -329,8 +353,8 @@ def _bagian_pelibatan(ctx: Konteks, unit: Unit, dari: str) -> str:
         out.append(f"### {judul} {{#gambar-{gambar}-unit}}\n")
         out.append(f"Menurut {md.tautan(anchor, dari, docs, 'Lampiran B.2')} ({md.tautan(f'gambar-{gambar}', dari, docs)}).\n")
         out.append(mermaid(diagram.diagram_prosedur(gambar, aktor)))
-        out.append(f'\n??? abstract "Langkah tertulis (alternatif teks diagram)"\n\n'
-                   + _indent(diagram.langkah_prosedur_markdown(gambar, aktor, tautan), "    ") + "\n")
+        out.append(langkah_ringkas(diagram.langkah_prosedur(gambar, aktor),
+                                   md.tautan(f"gambar-{gambar}", dari, docs)))
     out.append("### Isi surat permohonan pelibatan {#isi-surat}\n")
     out.append(f"Surat permohonan pelibatan lintas Unit Organisasi atau lintas instansi paling sedikit memuat "
                f"({md.tautan('lampiran-b-2-surat-permohonan', dari, docs, 'Lampiran B.2')}):\n")

@@ -48,7 +48,7 @@ def muat_org(path: Path) -> dict:
 
 
 def halaman_unit_html(site: Path, uid: str) -> Path:
-    hasil = list((site / "unit").glob(f"*/{uid}/index.html"))
+    hasil = [p for p in (site / "unit").glob(f"*/{uid}/index.html") if p.parts[-3] != "jabatan"]
     assert len(hasil) == 1, f"halaman unit {uid} tidak tepat satu: {hasil}"
     return hasil[0]
 

@@ -16,7 +16,7 @@ SAMPEL = ["diskominfo", "setda", "puskesmas-sidikalang", "kec-berampu", "uptd-ba
 def test_satu_halaman_per_berkas_org(situs: Path):
     ids = sorted(p.stem for p in (ROOT / "orgs").glob("*.yaml"))
     assert len(ids) >= 30
-    halaman = sorted(p.parent.name for p in (situs / "unit").glob("*/*/index.html"))
+    halaman = sorted(p.parent.name for p in (situs / "unit").glob("*/*/index.html") if p.parts[-3] != "jabatan")
     assert halaman == ids
 
 
@@ -158,6 +158,16 @@ def test_cari_unit_dan_indeks_jabatan(situs: Path):
         assert f"/{org['id']}/" in html, org["id"]
     jab = polos((situs / "unit" / "jabatan" / "index.html").read_text(encoding="utf-8"))
     assert "Pranata Komputer" in jab and "Dokter" in jab
+    # halaman satu jabatan mendaftar setiap kelompok yang memuatnya (dibaca dari berkas org)
+    harapan = set()
+    for p in (ROOT / "orgs").glob("*.yaml"):
+        org = muat_org(p)
+        for k in org["kelompok"]:
+            if any(a["jabatan"].startswith("Pranata Komputer ") for a in k["anggota"]):
+                harapan.add(f"{org['id']}/#k-{k['id']}")
+    html = (situs / "unit" / "jabatan" / "pranata-komputer" / "index.html").read_text(encoding="utf-8")
+    ditaut = set(re.findall(r'href="\.\./\.\./[a-z-]+/([a-z0-9-]+/#k-[a-z0-9-]+)"', html))
+    assert ditaut == harapan
 
 
 def test_kepatuhan_mengelompokkan_per_aturan(situs: Path):
