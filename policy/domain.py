@@ -6,7 +6,9 @@ dalam Lampiran A.
 """
 from __future__ import annotations
 
+import contextlib
 import difflib
+import gc
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -244,7 +246,28 @@ def muat_semua(paths: Iterable[str | Path]) -> tuple[Indeks, list[Temuan], int, 
                            if a.suffix in (".yaml", ".yml") and tampil_path(a) not in diminta and a.is_file())
     indeks = Indeks()
     temuan: list[Temuan] = []
-    for path, disp in sorted(berkas + konteks, key=lambda x: x[1]):
+    with _tanpa_gc():
+        _muat_ke(indeks, temuan, sorted(berkas + konteks, key=lambda x: x[1]), diminta)
+    indeks.diminta = diminta
+    return indeks, temuan, len(berkas), hilang
+
+
+@contextlib.contextmanager
+def _tanpa_gc():
+    """Matikan GC siklik selama memuat: pohon simpul YAML yang disimpan (untuk posisi malas)
+    tidak bersiklus, tetapi jumlahnya membuat GC berulang kali menelusuri heap yang terus
+    membesar — di 1.000 berkas itu ~2/3 waktu ``check``. Penghitungan referensi tetap bekerja."""
+    aktif = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aktif:
+            gc.enable()
+
+
+def _muat_ke(indeks: Indeks, temuan: list[Temuan], daftar: list[tuple[Path, str]], diminta: set[str]) -> None:
+    for path, disp in daftar:
         unit, t, _ = muat_unit(path, disp)
         if disp in diminta:
             temuan.extend(t)
@@ -260,5 +283,3 @@ def muat_semua(paths: Iterable[str | Path]) -> tuple[Indeks, list[Temuan], int, 
                                      basis="integritas data", hint="setiap berkas org punya id unik yang sama dengan nama berkasnya"))
             continue
         indeks.units[unit.id] = unit
-    indeks.diminta = diminta
-    return indeks, temuan, len(berkas), hilang

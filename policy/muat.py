@@ -22,10 +22,44 @@ import yaml
 
 from .temuan import Temuan
 
+from yaml.resolver import BaseResolver
+
+#: tag bawaan per jenis simpul; skalar ditafsirkan oleh :func:`skalar`, bukan oleh resolver
+_TAG_BAWAAN = {yaml.ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG, yaml.SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
+               yaml.MappingNode: BaseResolver.DEFAULT_MAPPING_TAG}
+
 try:  # pengurai C jauh lebih cepat; jatuh ke Python bila libyaml tidak ada
-    from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _Parser
+
+    class _Loader(_Parser, BaseResolver):
+        """Pengurai libyaml + resolver *kosong*: skalar tidak dicocokkan dengan regex YAML 1.1
+        (kita menafsirkannya sendiri di :func:`skalar`), jadi tidak ada kerja sia-sia per skalar."""
+
+        def __init__(self, stream):
+            _Parser.__init__(self, stream)
+            BaseResolver.__init__(self)
+
+        def resolve(self, kind, value, implicit):
+            return _TAG_BAWAAN[kind]
+
+        def descend_resolver(self, current_node, current_index):
+            pass
+
+        def ascend_resolver(self):
+            pass
 except ImportError:  # pragma: no cover - tergantung instalasi
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Loader(Reader, Scanner, Parser, Composer, BaseResolver):  # type: ignore[no-redef]
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            BaseResolver.__init__(self)
 
 #: batas ukuran berkas org (byte); berkas org normal hanya beberapa KB
 UKURAN_MAKS = 2 * 1024 * 1024
@@ -39,6 +73,8 @@ _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _STD_TAG = "tag:yaml.org,2002:"
 _INDENT_DALAM = re.compile(r"^ {61,}", re.M)
+#: baris berisi pertama (bukan kosong, bukan komentar); tidak ada → berkas kosong
+_ISI = re.compile(r"^[ \t]*[^\s#]", re.M)
 #: tag yang diberikan resolver PyYAML secara implisit; tag lain (``!!python/...``, ``!!binary``,
 #: ``!lokal``) hanya bisa muncul bila ditulis eksplisit dan ditolak
 _TAG_SAH = {_STD_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge", "value")}
@@ -48,28 +84,51 @@ Path_ = tuple  # jalur ke sebuah nilai: ("kelompok", 0, "penilai")
 
 @dataclass
 class Dokumen:
-    """Isi satu berkas YAML beserta posisi setiap nilai dan kunci (1-based)."""
+    """Isi satu berkas YAML beserta posisi setiap nilai dan kunci (1-based).
+
+    Posisi tidak dicatat saat memuat (itu biaya terbesar setelah mengurai); pohon simpul
+    PyYAML disimpan dan :meth:`posisi` menelusurinya hanya ketika sebuah temuan memerlukannya.
+    """
 
     file: str
     data: Any = None
-    pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keypos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = None
     temuan: list[Temuan] = field(default_factory=list)
     #: teks sumber (UTF-8 terdekode) bila berhasil dibaca; dipakai saringan cepat SK10
     teks: str | None = None
+    #: semua nama kolom yang muncul di berkas (saringan cepat SK10)
+    kunci: set[str] = field(default_factory=set)
+
+    def _simpul(self, path: Path_) -> tuple[yaml.Node | None, yaml.Node | None, bool]:
+        """(simpul nilai terdalam yang tercapai, simpul kuncinya, apakah seluruh jalur tercapai)."""
+        node, knode = self.root, None
+        for part in path:
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                for k, v in node.value:
+                    if k.value == part:
+                        knode, node = k, v
+                        break
+                else:
+                    return node, None, False
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                knode, node = None, node.value[part]
+            else:
+                return node, None, False
+        return node, knode, True
 
     def posisi(self, path: Path_) -> tuple[int, int]:
         """Posisi nilai di ``path``; bila tidak ada, posisi induk terdekat."""
-        path = tuple(path)
-        while path:
-            if path in self.pos:
-                return self.pos[path]
-            path = path[:-1]
-        return self.pos.get((), (1, 1))
+        node, _, _ = self._simpul(tuple(path))
+        if node is None:
+            return (1, 1)
+        return node.start_mark.line + 1, node.start_mark.column + 1
 
     def posisi_kunci(self, path: Path_) -> tuple[int, int]:
-        path = tuple(path)
-        return self.keypos.get(path) or self.posisi(path)
+        """Posisi *nama kolom* di ``path`` (mis. kolom salah ketik); jatuh ke posisi nilai."""
+        _, knode, lengkap = self._simpul(tuple(path))
+        if lengkap and knode is not None:
+            return knode.start_mark.line + 1, knode.start_mark.column + 1
+        return self.posisi(path)
 
 
 class _Gagal(Exception):
@@ -164,9 +223,13 @@ def _perlu_cek_peristiwa(teks: str) -> bool:
     return _INDENT_DALAM.search(teks) is not None
 
 
+#: huruf awal skalar polos yang mungkin bukan teks (angka, null, boolean); selain itu pasti teks
+_AWAL_BUKAN_TEKS = frozenset("0123456789+-.~nNtTfF")
+
+
 def skalar(value: str, plain: bool) -> Any:
     """Tafsir skalar ala YAML 1.2 core schema yang ketat (hanya untuk skalar polos)."""
-    if not plain:
+    if not plain or (value and value[0] not in _AWAL_BUKAN_TEKS):
         return value
     if value in _NULL:
         return None
@@ -181,47 +244,48 @@ def skalar(value: str, plain: bool) -> Any:
     return value
 
 
-class _Pengubah:
-    """Mengubah pohon simpul PyYAML menjadi objek Python polos sambil mencatat posisi."""
+_SKALAR, _DAFTAR, _PEMETAAN = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+_MERGE = _STD_TAG + "merge"
 
-    def __init__(self, dok: Dokumen):
-        self.dok = dok
 
-    def ubah(self, node: yaml.Node, path: tuple) -> Any:
-        m = node.start_mark
-        self.dok.pos[path] = (m.line + 1, m.column + 1)
+def _gagal_di(node: yaml.Node, message: str, hint: str = "") -> _Gagal:
+    return _Gagal(node.start_mark.line + 1, node.start_mark.column + 1, message, hint)
+
+
+def ubah(node: yaml.Node, kunci_terlihat: set[str] | None = None) -> Any:
+    """Ubah pohon simpul PyYAML menjadi objek Python polos (tag, kunci, kunci ganda diperiksa).
+
+    ``kunci_terlihat`` (opsional) dikumpulkan semua nama kolom, untuk saringan cepat SK10.
+    """
+    if node.tag not in _TAG_SAH:
         tag = node.tag or ""
-        if tag not in _TAG_SAH:
-            tampil = "!!" + tag[len(_STD_TAG):] if tag.startswith(_STD_TAG) else tag
-            raise _Gagal(m.line + 1, m.column + 1, f"tag YAML '{tampil}' tidak didukung", "hapus tag tersebut")
-        if isinstance(node, yaml.ScalarNode):
-            return skalar(node.value, not node.style)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.ubah(item, path + (i,)) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode):
-            hasil: dict[str, Any] = {}
-            pertama: dict[str, int] = {}
-            for knode, vnode in node.value:
-                km = knode.start_mark
-                if not isinstance(knode, yaml.ScalarNode):
-                    raise _Gagal(km.line + 1, km.column + 1, "kunci harus berupa teks sederhana",
-                                 "gunakan bentuk 'nama_kolom: nilai'")
-                if knode.tag == _STD_TAG + "merge" or (knode.value == "<<" and not knode.style):
-                    raise _Gagal(km.line + 1, km.column + 1, "merge key YAML '<<' tidak didukung",
-                                 "tulis semua kolom secara langsung")
-                kunci = knode.value
-                if not isinstance(skalar(kunci, not knode.style), str) or not kunci:
-                    raise _Gagal(km.line + 1, km.column + 1, f"kunci '{kunci}' bukan nama kolom yang sah",
-                                 "nama kolom berupa teks, misalnya 'jabatan'")
-                if kunci in pertama:
-                    raise _Gagal(km.line + 1, km.column + 1,
-                                 f"kunci '{kunci}' ditulis dua kali (pertama di baris {pertama[kunci]})",
-                                 "hapus salah satu; YAML biasa diam-diam menyimpan yang terakhir sehingga data hilang")
-                pertama[kunci] = km.line + 1
-                self.dok.keypos[path + (kunci,)] = (km.line + 1, km.column + 1)
-                hasil[kunci] = self.ubah(vnode, path + (kunci,))
-            return hasil
-        raise _Gagal(m.line + 1, m.column + 1, "simpul YAML tidak dikenal")  # pragma: no cover
+        tampil = "!!" + tag[len(_STD_TAG):] if tag.startswith(_STD_TAG) else tag
+        raise _gagal_di(node, f"tag YAML '{tampil}' tidak didukung", "hapus tag tersebut")
+    cls = type(node)
+    if cls is _SKALAR:
+        return skalar(node.value, not node.style)
+    if cls is _DAFTAR:
+        return [ubah(item, kunci_terlihat) for item in node.value]
+    if cls is _PEMETAAN:
+        hasil: dict[str, Any] = {}
+        for knode, vnode in node.value:
+            if type(knode) is not _SKALAR:
+                raise _gagal_di(knode, "kunci harus berupa teks sederhana", "gunakan bentuk 'nama_kolom: nilai'")
+            kunci = knode.value
+            if knode.tag == _MERGE or (kunci == "<<" and not knode.style):
+                raise _gagal_di(knode, "merge key YAML '<<' tidak didukung", "tulis semua kolom secara langsung")
+            if not kunci or not isinstance(skalar(kunci, not knode.style), str):
+                raise _gagal_di(knode, f"kunci '{kunci}' bukan nama kolom yang sah",
+                                "nama kolom berupa teks, misalnya 'jabatan'")
+            if kunci in hasil:
+                pertama = next(k for k, _ in node.value if k.value == kunci)
+                raise _gagal_di(knode, f"kunci '{kunci}' ditulis dua kali (pertama di baris {pertama.start_mark.line + 1})",
+                                "hapus salah satu; YAML biasa diam-diam menyimpan yang terakhir sehingga data hilang")
+            hasil[kunci] = ubah(vnode, kunci_terlihat)
+        if kunci_terlihat is not None:
+            kunci_terlihat.update(hasil)
+        return hasil
+    raise _gagal_di(node, "simpul YAML tidak dikenal")  # pragma: no cover
 
 
 _PESAN_YAML = [
@@ -275,7 +339,7 @@ def muat_yaml(path: Path, file: str) -> Dokumen:
     try:
         teks = _baca_teks(path)
         dok.teks = teks
-        if not teks.strip() or all(not b.strip() or b.lstrip().startswith("#") for b in teks.splitlines()):
+        if _ISI.search(teks) is None:
             raise _Gagal(1, 1, "berkas kosong", "isi berkas dengan data Perangkat Daerah (lihat orgs/README.md)")
         _cek_tab(teks)
         if _perlu_cek_peristiwa(teks):
@@ -283,11 +347,12 @@ def muat_yaml(path: Path, file: str) -> Dokumen:
         root = yaml.compose(teks, Loader=_Loader)
         if root is None:
             raise _Gagal(1, 1, "berkas kosong", "isi berkas dengan data Perangkat Daerah")
-        dok.data = _Pengubah(dok).ubah(root, ())
+        dok.root = root
+        dok.data = ubah(root, dok.kunci)
         if dok.data is None:  # mis. hanya '---' atau '...'
             raise _Gagal(1, 1, "berkas kosong", "isi berkas dengan data Perangkat Daerah")
         if not isinstance(dok.data, dict):
-            line, col = dok.pos[()]
+            line, col = dok.posisi(())
             raise _Gagal(line, col, "isi berkas harus berupa pemetaan (kolom: nilai)",
                          "mulai berkas dengan 'id: ...', 'nama: ...', dst.")
     except _Gagal as g:

@@ -32,11 +32,10 @@ KOLOM_PRIBADI = {
 BASIS = "UU 27/2022 (Pelindungan Data Pribadi)"
 
 #: saringan cepat atas teks mentah: superset longgar dari semua pola di atas (6 digit berurutan untuk
-#: NIP/NIK, awalan gelar, nama kolom pribadi). Tidak cocok → penelusuran pohon tidak mungkin menemukan
+#: NIP/NIK, awalan gelar) ditambah daftar nama kolom yang dikumpulkan pemuat. Tidak cocok → penelusuran pohon tidak mungkin menemukan
 #: apa pun dan dilewati. Garis miring terbalik (escape dalam teks berkutip) selalu menelusuri.
 _SARING = re.compile(
-    r"\d{6}|\\|(?:Drs?|Dra|Ir|Hj?|Prof|dr|drg)\.|,\s*(?:S|M|A|D)\.|,\s*(?:SH|SE|MM|MSi|MAP|MPd|SKom|SPd|SSos|SKM|MKes|ST|MT|SIP|STP)\b|"
-    r"(?i:" + "|".join(sorted(KOLOM_PRIBADI)) + ")")
+    r"\d{6}|\\|(?:Drs?|Dra|Ir|Hj?|Prof|dr|drg)\.|,\s*(?:S|M|A|D)\.|,\s*(?:SH|SE|MM|MSi|MAP|MPd|SKom|SPd|SSos|SKM|MKes|ST|MT|SIP|STP)\b")
 
 
 @aturan("SK10", "error", "Tidak ada data pribadi (nama orang, NIP) di berkas org", BASIS, (),
@@ -78,7 +77,8 @@ def periksa_data_pribadi(dok: Dokumen) -> list[Temuan]:
                       "tulis nama jabatan saja, misalnya 'Kepala Bidang Aplikasi Informatika'")
         return node
 
-    if dok.teks is not None and not _SARING.search(dok.teks):
+    if dok.teks is not None and not _SARING.search(dok.teks) and \
+            not any(k.lower() in KOLOM_PRIBADI or NIP.search(k) for k in dok.kunci):
         return hasil
     dok.data = jalan(dok.data, ())
     return hasil
