@@ -1,0 +1,39 @@
+"""Halaman unit tercetak bersih untuk papan pengumuman (issue 7 butir 4).
+
+Media cetak diemulasikan (dan ``beforeprint`` dikirim seperti saat pengguna menekan Ctrl+P):
+kepala, navigasi dan kaki halaman tersembunyi; setiap diagram tampil utuh selebar kertas (tidak
+digulir); daftar langkah di dalam <details> ikut tercetak. PDF disimpan di ``test-artifacts/``.
+"""
+from __future__ import annotations
+
+from alat_peramban import ARTEFAK, UNIT_PER_MEKANISME
+from test_peramban_halaman import halaman_unit
+
+TERSEMBUNYI = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]
+
+
+def test_cetak_halaman_unit(tab, server, situs):
+    page = tab.page
+    unit = UNIT_PER_MEKANISME["M1"]
+    tab.buka(server.url + halaman_unit(situs, unit))
+    page.emulate_media(media="print")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    for sel in TERSEMBUNYI:
+        if page.locator(sel).count():
+            assert not page.locator(sel).first.is_visible(), f"{sel} ikut tercetak"
+    diagram = page.eval_on_selector_all(
+        "div.mermaid",
+        "els => els.map(e => ({w: e.clientWidth, sw: e.scrollWidth, h: e.getBoundingClientRect().height}))")
+    assert diagram, "tidak ada diagram"
+    terpotong = [d for d in diagram if d["sw"] > d["w"] + 1 or d["h"] < 20]
+    assert not terpotong, f"diagram terpotong/kosong saat dicetak: {terpotong}"
+    tertutup = page.eval_on_selector_all(
+        "article details", "els => els.filter(d => !d.open).length")
+    assert tertutup == 0, f"{tertutup} <details> (daftar langkah) tidak terbuka saat dicetak"
+    ARTEFAK.mkdir(exist_ok=True)
+    pdf = ARTEFAK / f"cetak-unit-{unit}.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    isi = pdf.read_bytes()
+    assert isi.startswith(b"%PDF") and isi.count(b"/Type /Page") >= 1
+    tab.screenshot(f"cetak-unit-{unit}", full_page=True)
+    tab.bersih()
