@@ -47,8 +47,9 @@ def halaman_kepatuhan(ctx: Konteks) -> str:
             u = ctx.unit_dari_temuan(t)
             if u is not None:
                 unit_md = f"[{md.teks(u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)})"
-                kel_md = (f"[{md.teks(t.kelompok)}]({relatif(ctx.halaman_unit(u) + '#k-' + t.kelompok, dari)})"
-                          if t.kelompok and t.kelompok in u.kelompok else md.teks(t.kelompok or "—"))
+                k = u.kelompok.get(t.kelompok) if t.kelompok else None
+                kel_md = (f"[{md.teks(k.nama or k.id)}]({relatif(ctx.halaman_unit(u) + '#k-' + k.id, dari)})"
+                          if k is not None else md.teks(t.kelompok or "—"))
             else:
                 unit_md, kel_md = md.teks(t.unit or "—"), md.teks(t.kelompok or "—")
             out.append(f"    | {unit_md} | {kel_md} | {md.teks(t.message)} | `{ctx.berkas(t.file)}:{t.line}` |")
