@@ -14,9 +14,12 @@ Bukan logika kebijakan: tidak ada yang diimpor dari ``policy/``.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -35,6 +38,51 @@ PAGEFIND_ABAIKAN = ", ".join([
 ])
 
 
+#: bobot Pagefind untuk bagian templat (lihat ``tandai_templat``); 1.0 = bobot biasa
+BOBOT_TEMPLAT = "0.2"
+#: bagian (judul h2) dianggap templat bila id-nya muncul di sekian halaman atau lebih
+TEMPLAT_MIN_HALAMAN = 5
+TEMPLAT_MIN_PROPORSI = 0.2
+
+_H2_ID = re.compile(r'<h2 id="([^"]+)"')
+_ARTIKEL = re.compile(r'(<article\b[^>]*>)(.*?)(</article>)', re.S)
+
+
+def tandai_templat(halaman: dict[str, str]) -> dict[str, str]:
+    """Beri bobot rendah pada bagian halaman yang berulang dari templat.
+
+    Halaman terbangkit (39 halaman unit, halaman mekanisme, indeks jabatan) memuat bagian yang
+    sama di setiap halaman (mis. "Tanggung jawab", "Isi surat permohonan", "Aplikasi SPBE").
+    Tanpa penanganan, salinan-salinan itu mengalahkan halaman Panduan/Perbup yang menjadi
+    sumbernya. Bagian h2 yang id-nya muncul di banyak halaman dibungkus
+    ``data-pagefind-weight`` rendah — tetap dapat ditemukan, tetapi kalah dari halaman sumber.
+    Hanya salinan untuk pengindeksan yang diubah; HTML yang diterbitkan tidak.
+    """
+    hitung: dict[str, int] = {}
+    for teks in halaman.values():
+        m = _ARTIKEL.search(teks)
+        for i in set(_H2_ID.findall(m.group(2) if m else "")):
+            hitung[i] = hitung.get(i, 0) + 1
+    batas = max(TEMPLAT_MIN_HALAMAN, TEMPLAT_MIN_PROPORSI * len(halaman))
+    templat = {i for i, n in hitung.items() if n >= batas}
+    hasil = {}
+    for path, teks in halaman.items():
+        m = _ARTIKEL.search(teks)
+        if not m or not templat:
+            hasil[path] = teks
+            continue
+        potong = re.split(r'(?=<h2 id=")', m.group(2))
+        isi = []
+        for bagian in potong:
+            idm = _H2_ID.match(bagian)
+            if idm and idm.group(1) in templat:
+                isi.append(f'<div data-pagefind-weight="{BOBOT_TEMPLAT}">{bagian}</div>')
+            else:
+                isi.append(bagian)
+        hasil[path] = teks[: m.start(2)] + "".join(isi) + teks[m.end(2):]
+    return hasil
+
+
 def luring() -> bool:
     """True bila membangun salinan luring (variabel lingkungan ``SITUS_LURING``)."""
     return os.environ.get("SITUS_LURING", "").strip().lower() in {"1", "true", "ya", "yes", "on"}
@@ -49,23 +97,43 @@ def on_config(config):
     return config
 
 
-@event_priority(-200)  # paling akhir: setelah halaman dan indeks lain ditulis
-def on_post_build(config):
-    if luring():
-        return
-    site = config["site_dir"]
+def indeks_pagefind(site: str) -> float:
+    """Bangun indeks Pagefind untuk ``site`` ke ``site/pagefind/``; kembalikan detik.
+
+    Juga dipakai tes pencarian (tests/browser) agar mengukur indeks yang sama persis.
+    """
     mulai = time.perf_counter()
-    perintah = [
-        sys.executable, "-m", "pagefind", "--site", site, "--output-subdir", "pagefind",
-        "--exclude-selectors", PAGEFIND_ABAIKAN, "--silent",
-    ]
-    try:
-        hasil = subprocess.run(perintah, capture_output=True, text=True, check=False)
-    except OSError as exc:  # pragma: no cover - lingkungan rusak
-        raise PluginError(f"Pagefind tidak dapat dijalankan: {exc}") from exc
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as sementara:
+        # Salinan HTML khusus pengindeksan (bagian templat berbobot rendah); URL sama.
+        akar = Path(site)
+        halaman = {
+            p.relative_to(akar).as_posix(): p.read_text(encoding="utf-8")
+            for p in akar.rglob("*.html") if p.relative_to(akar).parts[0] != "pagefind"
+        }
+        for rel, teks in tandai_templat(halaman).items():
+            tujuan = Path(sementara, rel)
+            tujuan.parent.mkdir(parents=True, exist_ok=True)
+            tujuan.write_text(teks, encoding="utf-8")
+        perintah = [
+            sys.executable, "-m", "pagefind", "--site", sementara,
+            "--output-path", os.path.join(site, "pagefind"),
+            "--exclude-selectors", PAGEFIND_ABAIKAN, "--silent",
+        ]
+        try:
+            hasil = subprocess.run(perintah, capture_output=True, text=True, check=False)
+        except OSError as exc:  # pragma: no cover - lingkungan rusak
+            raise PluginError(f"Pagefind tidak dapat dijalankan: {exc}") from exc
     if hasil.returncode != 0 or not os.path.isfile(os.path.join(site, "pagefind", "pagefind.js")):
         raise PluginError(
             "Pagefind gagal mengindeks situs (pasang dengan `pip install -e '.[site]'`, "
             f"paket PyPI pagefind[bin]):\n{hasil.stdout}\n{hasil.stderr}"
         )
-    log.info("indeks Pagefind dibuat dalam %.1f s", time.perf_counter() - mulai)
+    return time.perf_counter() - mulai
+
+
+@event_priority(-200)  # paling akhir: setelah halaman dan indeks lain ditulis
+def on_post_build(config):
+    if luring():
+        return
+    detik = indeks_pagefind(config["site_dir"])
+    log.info("indeks Pagefind dibuat dalam %.1f s", detik)

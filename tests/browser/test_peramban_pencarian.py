@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -121,11 +120,10 @@ def luring_dengan_pagefind(situs_luring, tmp_path_factory):
     shutil.copytree(situs_luring, salinan)
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
     try:
-        from pencarian import PAGEFIND_ABAIKAN
+        from pencarian import indeks_pagefind  # indeks yang sama dengan build situs daring
     finally:
         sys.path.pop(0)
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(salinan), "--exclude-selectors",
-                    PAGEFIND_ABAIKAN, "--silent"], check=True)
+    indeks_pagefind(str(salinan))
     srv = sajikan(salinan)
     yield srv
     srv.tutup()
