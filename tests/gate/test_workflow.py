@@ -77,10 +77,10 @@ def test_pr_workflow_izin_baca_saja_dan_langkah_lengkap():
         runs = "\n".join(s.get("run", "") for s in steps)
         for perintah in ("-m policy check --format github", "-m policy lint-peraturan --format github",
                          '-m policy diff HEAD^1 HEAD >> "$GITHUB_STEP_SUMMARY"', "bash .ci/run",
-                         "mkdocs build --strict", "scripts/linkcheck.py site"):
+                         "scripts/bangun.py", "scripts/linkcheck.py site"):
             assert perintah in runs, perintah
         # urutan: pemeriksaan org sebelum build situs; tautan diperiksa setelah build
-        assert runs.index("policy check") < runs.index("mkdocs build") < runs.index("linkcheck")
+        assert runs.index("policy check") < runs.index("scripts/bangun.py") < runs.index("linkcheck")
 
 
 def test_pages_workflow_hanya_main_dan_izin_minimal():
