@@ -68,7 +68,10 @@ def tandai_templat(halaman: dict[str, str]) -> dict[str, str]:
     hasil = {}
     for path, teks in halaman.items():
         m = _ARTIKEL.search(teks)
-        if not m or not templat:
+        ids = _H2_ID.findall(m.group(2)) if m else []
+        # hanya halaman hasil templat (mayoritas bagiannya templat), bukan halaman yang
+        # kebetulan memakai satu judul yang sama (mis. Panduan)
+        if not ids or sum(i in templat for i in ids) * 2 < len(ids):
             hasil[path] = teks
             continue
         potong = re.split(r'(?=<h2 id=")', m.group(2))
@@ -108,7 +111,8 @@ def indeks_pagefind(site: str) -> float:
         akar = Path(site)
         halaman = {
             p.relative_to(akar).as_posix(): p.read_text(encoding="utf-8")
-            for p in akar.rglob("*.html") if p.relative_to(akar).parts[0] != "pagefind"
+            for p in akar.rglob("*.html")
+            if p.relative_to(akar).parts[0] != "pagefind" and p.name != "404.html"
         }
         for rel, teks in tandai_templat(halaman).items():
             tujuan = Path(sementara, rel)
