@@ -9,6 +9,10 @@ Semua logika ada di ``policy/``; berkas ini hanya menerjemahkan ke API mkdocs.
   disusun — juga sebelum menulis apa pun.
 * ``on_files``: halaman terbangkit ditambahkan sebagai berkas virtual (tidak ditulis ke docs/).
 * ``on_nav``: urutan dan judul bagian menurut ``policy.situs.navigasi`` (tanpa ``nav:`` eksplisit).
+* ``on_page_content``: daftar isi halaman unit terbangkit hanya sampai ``###`` (judul ``####``
+  "Alur mekanisme kerja" per kelompok tidak diulang di daftar isi dan navigasi setiap halaman).
+* ``on_post_page``: spasi/indentasi templat di antara tag diringkas (di luar ``<pre>``,
+  ``<textarea>``) agar ukuran halaman tidak didominasi spasi navigasi; tampilan tidak berubah.
 * ``on_serve``: ``mkdocs serve`` ikut memantau ``orgs/``.
 """
 from __future__ import annotations
@@ -137,6 +141,45 @@ def on_nav(nav, config, files):
         p.next_page = pages[i + 1] if i + 1 < len(pages) else None
     nav.pages = pages
     return nav
+
+
+#: kedalaman judul terdalam di daftar isi halaman unit terbangkit (h4 "Alur mekanisme kerja" tidak)
+TOC_UNIT_MAKS = 3
+
+
+def _pangkas_toc(items, maks: int) -> None:
+    for it in items:
+        if it.level >= maks:
+            it.children = []
+        else:
+            _pangkas_toc(it.children, maks)
+
+
+def on_page_content(html, page, config, files):
+    uri = page.file.src_uri
+    if uri.startswith("unit/") and uri in _HALAMAN and page.toc:
+        _pangkas_toc(page.toc, TOC_UNIT_MAKS)
+    return html
+
+
+_BLOK_UTUH = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | re.I)
+_SPASI_BARIS = re.compile(r"\n\s+")
+
+
+def ringkas_html(teks: str) -> str:
+    """Baris kosong dan indentasi diringkas menjadi satu ``\\n`` di luar ``<pre>``/``<textarea>``.
+
+    Aman untuk HTML (urutan spasi yang memuat baris baru tetap spasi) dan untuk skrip sebaris
+    (baris baru dipertahankan); isi blok pra-format tidak disentuh.
+    """
+    bagian = _BLOK_UTUH.split(teks)
+    for i in range(0, len(bagian), 2):
+        bagian[i] = _SPASI_BARIS.sub("\n", bagian[i])
+    return "".join(bagian)
+
+
+def on_post_page(output, page, config):
+    return ringkas_html(output)
 
 
 def on_serve(server, config, builder):

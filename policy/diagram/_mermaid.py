@@ -86,6 +86,18 @@ def _escape_baris(baris: str) -> str:
 
 
 def teks(s: object, lebar: int | None = None) -> str:
+    """Lihat :func:`_teks`; teks yang sama (nama jabatan, label langkah) di-escape sekali per proses."""
+    if isinstance(s, str):
+        return _teks_cache(s, lebar)
+    return _teks(s, lebar)
+
+
+@lru_cache(maxsize=65536)
+def _teks_cache(s: str, lebar: int | None) -> str:
+    return _teks(s, lebar)
+
+
+def _teks(s: object, lebar: int | None = None) -> str:
     """Escape teks bebas menjadi label Mermaid yang aman di semua jenis diagram.
 
     Huruf/angka (termasuk Unicode) dan spasi dibiarkan; karakter lain menjadi ``#<kode>;``

@@ -61,12 +61,20 @@ def halaman_satu(ctx: Konteks, kode: str) -> str:
     pakai = _pemakai(ctx, kode)
     out.append(f"## Unit yang memakai mekanisme ini {{#pemakai}}\n")
     if pakai:
-        out.append(f"{len(pakai)} kelompok di {len({kk.unit.id for kk in pakai})} unit.\n")
-        out.append("| Unit | Kelompok | Pejabat Penilai Kinerja | Pimpinan Unit Organisasi |\n|---|---|---|---|")
+        per_unit: dict[str, list] = {}
         for kk in pakai:
-            out.append(f"| [{md.teks(kk.unit.org.nama)}]({relatif(ctx.halaman_unit(kk.unit), dari)}) | "
-                       f"[{md.teks(kk.nama)}]({relatif(ctx.halaman_unit(kk.unit) + '#k-' + kk.kelompok.id, dari)}) | "
-                       f"{md.teks(kk.penilai)} | {md.teks(kk.pimpinan_unit)} |")
+            per_unit.setdefault(kk.unit.id, []).append(kk)
+        out.append(f"{len(pakai)} kelompok di {len(per_unit)} unit. Satu baris per unit; Pejabat Penilai Kinerja "
+                   "dan Pimpinan Unit Organisasi setiap kelompok ada di halaman unitnya.\n")
+        out.append("| Unit | Kelompok |\n|---|---|")
+        for daftar in per_unit.values():
+            u = daftar[0].unit
+            if len(daftar) == 1:
+                kk = daftar[0]
+                kel = f"[{md.teks(kk.nama)}]({relatif(ctx.halaman_unit(u) + '#k-' + kk.kelompok.id, dari)})"
+            else:
+                kel = f"{len(daftar)} kelompok"
+            out.append(f"| [{md.teks(u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)}) | {kel} |")
         out.append("")
     else:
         out.append("*Belum ada unit yang memakai mekanisme ini.*\n")

@@ -33,21 +33,22 @@ def halaman_cari(ctx: Konteks) -> str:
            "Pimpinan Unit Organisasi Anda, mekanisme kerja yang berlaku, jalur pelaporan, dan cara melibatkan "
            "pegawai dari unit lain. Tahu nama jabatan Anda tetapi tidak tahu kelompoknya? Lihat "
            "[indeks jabatan](jabatan/index.md). Gunakan juga kotak pencarian di atas.\n"]
+    out.append("Satu baris per unit (jumlah kelompok dan kode mekanisme); rincian setiap kelompok ada di halaman "
+               "unit dan di halaman [mekanisme](../mekanisme/index.md). Baris dibuat ringkas agar halaman ini tetap "
+               "ringan walau unitnya ribuan.\n")
     for g, (judul, _) in GRUP.items():
-        units = [u for u in ctx.units if ctx.grup(u) == g]
+        units = ctx.units_grup(g)
         if not units:
             continue
         out.append(f"## {md.teks(judul)} {{#{g}}}\n")
+        out.append(f"{len(units)} unit — [halaman {md.teks(judul)}]({g}/index.md).\n")
         out.append("| Unit | Jenis | Pimpinan tertinggi | Kelompok | Mekanisme |\n|---|---|---|---|---|")
         for u in units:
             kel = ctx.kelompok_unit(u)
-            nama_kel = "<br>".join(f"[{md.teks(k.nama)}]({relatif(ctx.halaman_unit(u) + '#k-' + k.kelompok.id, dari)})"
-                                   for k in kel) or "—"
-            mk = sorted({k.kl.mekanisme for k in kel if k.kl.mekanisme}, key=_urut)
-            mk_md = ", ".join(f"[{m}]({relatif(_mk(m), dari)})" for m in mk) or "—"
+            mk = ", ".join(sorted({k.kl.mekanisme for k in kel if k.kl.mekanisme}, key=_urut)) or "—"
             out.append(f"| [{md.teks(u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)}) | "
                        f"{NAMA_JENIS_UNIT.get(u.org.jenis, u.org.jenis)} | {md.teks(u.top.jabatan) if u.top else '—'} | "
-                       f"{nama_kel} | {mk_md} |")
+                       f"{len(kel)} | {mk} |")
         out.append("")
     return "\n".join(x for x in out if x) + "\n"
 
@@ -97,13 +98,12 @@ def halaman_jabatan(ctx: Konteks) -> dict[str, str]:
         baris = [f"# {md.teks(d)}\n", md.banner_data_contoh(),
                  f"Tempat jabatan {'fungsional' if jenis == 'fungsional' else 'pelaksana'} *{md.teks(d)}* "
                  f"(semua jenjang) di setiap unit. Kembali ke [indeks jabatan](index.md).\n",
-                 "| Jabatan | Unit dan kelompok | Pejabat Penilai Kinerja | Pimpinan Unit Organisasi | Mekanisme | Jumlah |\n"
-                 "|---|---|---|---|---|---|"]
+                 "Pejabat Penilai Kinerja dan Pimpinan Unit Organisasi setiap kelompok ada di halaman unitnya.\n",
+                 "| Jabatan | Unit — kelompok | Mekanisme | Jumlah |\n|---|---|---|---|"]
         for jab, kk, jumlah in sorted(tempat[(jenis, d)], key=lambda x: (x[0], x[1].unit.org.nama, x[1].kelompok.id)):
-            mk = kk.kl.mekanisme
-            baris.append(f"| {md.teks(jab)} | [{md.teks(kk.unit.org.nama)}]({relatif(ctx.halaman_unit(kk.unit) + '#k-' + kk.kelompok.id, path)})"
-                         f" — {md.teks(kk.nama)} | {md.teks(kk.penilai)} | {md.teks(kk.pimpinan_unit)} | "
-                         f"{f'[{mk}]({relatif(_mk(mk), path)})' if mk else '—'} | {jumlah} |")
+            baris.append(f"| {md.teks(jab)} | [{md.teks(kk.unit.org.nama)} — {md.teks(kk.nama)}]"
+                         f"({relatif(ctx.halaman_unit(kk.unit) + '#k-' + kk.kelompok.id, path)}) | "
+                         f"{kk.kl.mekanisme or '—'} | {jumlah} |")
         hasil[path] = md.rapikan("\n".join(x for x in baris if x) + "\n")
     return hasil
 

@@ -141,8 +141,44 @@ class Konteks:
     def kelompok(self) -> list[KelompokTerklasifikasi]:
         return [KelompokTerklasifikasi(u, k, klasifikasi(u, k)) for u in self.units for k in u.org.kelompok]
 
+    @cached_property
+    def _kelompok_per_unit(self) -> dict[str, list[KelompokTerklasifikasi]]:
+        per: dict[str, list[KelompokTerklasifikasi]] = {}
+        for k in self.kelompok:
+            per.setdefault(k.unit.id, []).append(k)
+        return per
+
     def kelompok_unit(self, unit: Unit) -> list[KelompokTerklasifikasi]:
-        return [k for k in self.kelompok if k.unit is unit]
+        """Kelompok satu unit (indeks dibangun sekali: tanpa pindai semua kelompok per unit)."""
+        return list(self._kelompok_per_unit.get(unit.id, ()))
+
+    @cached_property
+    def _unit_per_grup(self) -> dict[str, list[Unit]]:
+        per: dict[str, list[Unit]] = {}
+        for u in self.units:
+            per.setdefault(self.grup(u), []).append(u)
+        return per
+
+    def units_grup(self, grup: str) -> list[Unit]:
+        """Unit dalam satu grup navigasi (urut seperti :attr:`units`)."""
+        return list(self._unit_per_grup.get(grup, ()))
+
+    @cached_property
+    def _tim_masuk(self) -> dict[str, list]:
+        """Indeks sekali jalan: id unit → [(unit pemilik tim, tim, ketua/anggota)] dari berkas lain."""
+        per: dict[str, list] = {}
+        for u2 in self.units:
+            for t in u2.org.tim_kerja:
+                for a in (t.ketua, *t.anggota):
+                    if a.kelompok and "/" in a.kelompok:
+                        uid = a.kelompok.partition("/")[0]
+                        if uid != u2.id:
+                            per.setdefault(uid, []).append((u2, t, a))
+        return per
+
+    def tim_masuk(self, unit: Unit) -> list:
+        """Tim di berkas lain yang ketua/anggotanya dari kelompok ``unit`` (Pasal 10 ayat 2)."""
+        return list(self._tim_masuk.get(unit.id, ()))
 
     @cached_property
     def _temuan_unit(self) -> dict[str, list[Temuan]]:
@@ -166,10 +202,17 @@ class Konteks:
                 return file
         return file
 
+    @cached_property
+    def _unit_per_file(self) -> dict[str, Unit]:
+        per: dict[str, Unit] = {}
+        for u in self.hasil.indeks.units.values():
+            per.setdefault(u.file, u)
+        return per
+
     def unit_dari_temuan(self, t: Temuan) -> Unit | None:
         if t.unit:
             return self.unit(t.unit)
-        return next((u for u in self.hasil.indeks.units.values() if u.file == t.file), None)
+        return self._unit_per_file.get(t.file)
 
 
 def _tanda_orgs(orgs: Path) -> tuple:

@@ -15,6 +15,7 @@ Isi setiap halaman unit (Bahasa Indonesia), dari berkas ``orgs/<id>.yaml``:
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from .. import diagram
@@ -54,7 +55,14 @@ def langkah_ringkas(langkah: list, tautan_lengkap: str | None = None) -> str:
     ``policy.diagram.langkah_mekanisme``/``langkah_prosedur``; uraian lengkap tiap langkah ada di
     halaman mekanisme (``tautan_lengkap``). Tabel, bukan daftar bernomor: Python-Markdown tanpa
     ``sane_lists`` selalu memulai daftar dari 1, sehingga nomor tahap kedua tidak akan cocok.
+    Dua kolom (nomor; pelaku → penerima: langkah) agar halaman unit tetap ringkas; hasilnya
+    di-cache karena banyak kelompok berbagi langkah dan pejabat yang sama.
     """
+    return _langkah_ringkas(tuple(langkah), tautan_lengkap)
+
+
+@lru_cache(maxsize=8192)
+def _langkah_ringkas(langkah: tuple, tautan_lengkap: str | None) -> str:
     out: list[str] = []
     tahap_kini = object()
     for lk in langkah:
@@ -62,11 +70,11 @@ def langkah_ringkas(langkah: list, tautan_lengkap: str | None = None) -> str:
             tahap_kini = lk.tahap
             if lk.judul_tahap:
                 out.append(f"\n**{md.teks(lk.judul_tahap)}**\n")
-            out.append("| No. | Pelaku | Kepada | Langkah |\n|---|---|---|---|")
+            out.append("| No. | Pelaku → kepada: langkah |\n|---|---|")
         kondisi = f"*jika {md.teks(lk.kondisi)}:* " if lk.kondisi else ""
         huruf = f"({md.teks(lk.huruf)}) " if lk.huruf else ""
-        out.append(f"| {lk.nomor} | {md.teks(lk.pelaku)} | {md.teks(lk.penerima) if lk.penerima else '—'} | "
-                   f"{huruf}{kondisi}{md.teks(lk.label)} |")
+        pihak = f"{md.teks(lk.pelaku)} → {md.teks(lk.penerima)}" if lk.penerima else md.teks(lk.pelaku)
+        out.append(f"| {lk.nomor} | {huruf}{kondisi}{pihak}: {md.teks(lk.label)} |")
     if tautan_lengkap:
         out.append(f"\nUraian lengkap setiap langkah menurut Lampiran: {tautan_lengkap}.")
     return "\n".join(out).strip("\n") + "\n"
@@ -420,15 +428,7 @@ def _bagian_tim(ctx: Konteks, unit: Unit, dari: str) -> str:
 
 def tim_masuk(ctx: Konteks, unit: Unit) -> list[tuple[Unit, TimKerja, AnggotaTim]]:
     """Tim di berkas lain yang ketua/anggotanya dari kelompok unit ini."""
-    hasil = []
-    for u2 in ctx.units:
-        if u2 is unit:
-            continue
-        for t in u2.org.tim_kerja:
-            for a in (t.ketua, *t.anggota):
-                if a.kelompok and a.kelompok.partition("/")[0] == unit.id and "/" in a.kelompok:
-                    hasil.append((u2, t, a))
-    return hasil
+    return [x for x in ctx.tim_masuk(unit) if x[0] is not unit]
 
 
 def _bagian_spbe(ctx: Konteks, unit: Unit, dari: str) -> str:
@@ -511,7 +511,7 @@ def halaman_grup(ctx: Konteks, grup: str) -> str:
     """Halaman indeks satu grup jenis Perangkat Daerah (``unit/<grup>/index.md``)."""
     judul, _ = GRUP[grup]
     dari = f"unit/{grup}/index.md"
-    units = [u for u in ctx.units if ctx.grup(u) == grup]
+    units = ctx.units_grup(grup)
     out = [f"# {md.teks(judul)}\n", md.banner_data_contoh(),
            f"{len(units)} unit. Pilih unit Anda untuk melihat Pejabat Penilai Kinerja, Pimpinan Unit Organisasi, "
            "mekanisme kerja dan tim kerjanya. Daftar semua unit ada di [Cari unit saya](../index.md).\n"]
@@ -537,6 +537,6 @@ def halaman(root: Path) -> dict[str, str]:
     for u in ctx.units:
         hasil[ctx.halaman_unit(u)] = md.rapikan(halaman_unit(ctx, u))
     for g in GRUP:
-        if any(ctx.grup(u) == g for u in ctx.units):
+        if ctx.units_grup(g):
             hasil[f"unit/{g}/index.md"] = md.rapikan(halaman_grup(ctx, g))
     return hasil
