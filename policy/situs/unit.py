@@ -15,6 +15,7 @@ Isi setiap halaman unit (Bahasa Indonesia), dari berkas ``orgs/<id>.yaml``:
 """
 from __future__ import annotations
 
+import html
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,12 +54,19 @@ def langkah_ringkas(langkah: list, tautan_lengkap: str | None = None) -> str:
 
     Isi langkah (pelaku, penerima, label, kondisi) berasal dari :mod:`policy.mekanisme` lewat
     ``policy.diagram.langkah_mekanisme``/``langkah_prosedur``; uraian lengkap tiap langkah ada di
-    halaman mekanisme (``tautan_lengkap``). Tabel, bukan daftar bernomor: Python-Markdown tanpa
-    ``sane_lists`` selalu memulai daftar dari 1, sehingga nomor tahap kedua tidak akan cocok.
-    Dua kolom (nomor; pelaku → penerima: langkah) agar halaman unit tetap ringkas; hasilnya
-    di-cache karena banyak kelompok berbagi langkah dan pejabat yang sama.
+    halaman mekanisme (``tautan_lengkap``, Markdown). Tabel, bukan daftar bernomor: nomor tahap
+    kedua harus melanjutkan nomor diagram.
+
+    Tabel ditulis sebagai blok HTML jadi (di-escape di sini), bukan tabel Markdown: isinya teks
+    polos tanpa tautan, diulang di ribuan kelompok, dan tabel Markdown mendominasi waktu build
+    (setiap sel melewati semua pola inline Python-Markdown). Hasilnya di-cache per (langkah,
+    tautan) karena banyak kelompok berbagi langkah dan pejabat yang sama.
     """
     return _langkah_ringkas(tuple(langkah), tautan_lengkap)
+
+
+def _h(s: object) -> str:
+    return html.escape(" ".join(str(s).split()), quote=False)
 
 
 @lru_cache(maxsize=8192)
@@ -67,17 +75,22 @@ def _langkah_ringkas(langkah: tuple, tautan_lengkap: str | None) -> str:
     tahap_kini = object()
     for lk in langkah:
         if lk.tahap != tahap_kini:
+            if out:
+                out.append("</tbody>\n</table>")
             tahap_kini = lk.tahap
             if lk.judul_tahap:
-                out.append(f"\n**{md.teks(lk.judul_tahap)}**\n")
-            out.append("| No. | Pelaku → kepada: langkah |\n|---|---|")
-        kondisi = f"*jika {md.teks(lk.kondisi)}:* " if lk.kondisi else ""
-        huruf = f"({md.teks(lk.huruf)}) " if lk.huruf else ""
-        pihak = f"{md.teks(lk.pelaku)} → {md.teks(lk.penerima)}" if lk.penerima else md.teks(lk.pelaku)
-        out.append(f"| {lk.nomor} | {huruf}{kondisi}{pihak}: {md.teks(lk.label)} |")
+                out.append(f"<p><strong>{_h(lk.judul_tahap)}</strong></p>")
+            out.append("<table>\n<thead>\n<tr>\n<th>No.</th>\n<th>Pelaku → kepada: langkah</th>\n</tr>\n</thead>\n<tbody>")
+        kondisi = f"<em>jika {_h(lk.kondisi)}:</em> " if lk.kondisi else ""
+        huruf = f"({_h(lk.huruf)}) " if lk.huruf else ""
+        pihak = f"{_h(lk.pelaku)} → {_h(lk.penerima)}" if lk.penerima else _h(lk.pelaku)
+        out.append(f"<tr>\n<td>{lk.nomor}</td>\n<td>{huruf}{kondisi}{pihak}: {_h(lk.label)}</td>\n</tr>")
+    if out:
+        out.append("</tbody>\n</table>")
+    hasil = "\n\n" + "\n".join(out) + "\n\n"
     if tautan_lengkap:
-        out.append(f"\nUraian lengkap setiap langkah menurut Lampiran: {tautan_lengkap}.")
-    return "\n".join(out).strip("\n") + "\n"
+        hasil += f"Uraian lengkap setiap langkah menurut Lampiran: {tautan_lengkap}.\n"
+    return hasil
 
 
 def mermaid(script: str) -> str:
@@ -214,8 +227,8 @@ def _baris_kelompok(ctx: Konteks, kk: KelompokTerklasifikasi, dari: str) -> list
     baris = [
         "| Unsur | Di kelompok ini |",
         "|---|---|",
-        f"| Pejabat Penilai Kinerja ({md.tautan('pasal-1-angka-26', dari, docs, 'Pasal 1 angka 26')}) | **{md.teks(kk.penilai)}** |",
-        f"| Pimpinan Unit Organisasi ({md.tautan('pasal-1-angka-25', dari, docs, 'Pasal 1 angka 25')}) | **{md.teks(kk.pimpinan_unit)}** |",
+        f"| Pejabat Penilai Kinerja | **{md.teks(kk.penilai)}** |",
+        f"| Pimpinan Unit Organisasi | **{md.teks(kk.pimpinan_unit)}** |",
     ]
     if kl.kedudukan:
         g = kl.gambar_kedudukan
@@ -251,7 +264,11 @@ def _bagian_kelompok(ctx: Konteks, unit: Unit, dari: str) -> str:
     out = ["## Kelompok Jabatan Fungsional dan pelaksana {#kelompok}\n"]
     out.append(f"Kedudukan dan penugasan Pejabat Fungsional dan pelaksana diatur {md.tautan('pasal-9', dari, docs)}–"
                f"{md.tautan('pasal-11', dari, docs)}; rinciannya di {md.tautan('lampiran-b-1', dari, docs)} dan "
-               f"{md.tautan('lampiran-b-2', dari, docs)}.\n")
+               f"{md.tautan('lampiran-b-2', dari, docs)}. Pejabat Penilai Kinerja: "
+               f"{md.tautan('pasal-1-angka-26', dari, docs)}; Pimpinan Unit Organisasi: "
+               f"{md.tautan('pasal-1-angka-25', dari, docs)}. Alur setiap kelompok digambar dalam tiga tahap — "
+               "perencanaan, pelaksanaan, evaluasi — dengan jabatan di unit ini sebagai pelaku; nomor pada diagram "
+               "sama dengan nomor langkah di bawahnya.\n")
     temuan_kel: dict[str, list[Temuan]] = {}
     for t in ctx.temuan_unit(unit):
         if t.kelompok and not t.rule.startswith("TK"):
@@ -278,10 +295,8 @@ def _bagian_kelompok(ctx: Konteks, unit: Unit, dari: str) -> str:
         sudah[kunci] = kk.nama
         sudah[kunci + ("id",)] = kid
         m = mekanisme(kode)
-        out.append(f"Tiga tahap — perencanaan, pelaksanaan, evaluasi — menurut {md.tautan(m.anchor, dari, docs)}"
-                   + (f" ({md.tautan(f'gambar-{m.gambar}', dari, docs)})" if m.gambar else "")
-                   + ", dengan jabatan di unit ini sebagai pelaku. Nomor pada diagram sama dengan nomor langkah "
-                   "di bawahnya.\n")
+        out.append(f"Menurut {md.tautan(m.anchor, dari, docs)}"
+                   + (f" ({md.tautan(f'gambar-{m.gambar}', dari, docs)})" if m.gambar else "") + ".\n")
         if m.interpretasi:
             out.append('!!! note "Interpretasi"\n    Lampiran D tidak memuat contoh untuk susunan kelompok ini; '
                        "alur di bawah adalah pola umum yang disusun dari Lampiran A dan Lampiran B.2. "
