@@ -11,7 +11,7 @@ from .. import diagram
 from ..klasifikasi import JUDUL_STRUKTUR
 from ..mekanisme import mekanisme
 from . import md
-from .konteks import KODE_MEKANISME, Konteks, berkas_mekanisme, konteks, relatif
+from .konteks import BATAS_BARIS_INDEKS, GRUP, KODE_MEKANISME, Konteks, berkas_mekanisme, konteks, relatif
 from .unit import ANCHOR_STRUKTUR, _indent, mermaid
 
 
@@ -64,17 +64,28 @@ def halaman_satu(ctx: Konteks, kode: str) -> str:
         per_unit: dict[str, list] = {}
         for kk in pakai:
             per_unit.setdefault(kk.unit.id, []).append(kk)
-        out.append(f"{len(pakai)} kelompok di {len(per_unit)} unit. Satu baris per unit; Pejabat Penilai Kinerja "
-                   "dan Pimpinan Unit Organisasi setiap kelompok ada di halaman unitnya.\n")
-        out.append("| Unit | Kelompok |\n|---|---|")
-        for daftar in per_unit.values():
-            u = daftar[0].unit
-            if len(daftar) == 1:
-                kk = daftar[0]
-                kel = f"[{md.teks(kk.nama)}]({relatif(ctx.halaman_unit(u) + '#k-' + kk.kelompok.id, dari)})"
-            else:
-                kel = f"{len(daftar)} kelompok"
-            out.append(f"| [{md.teks(u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)}) | {kel} |")
+        if len(per_unit) > BATAS_BARIS_INDEKS:
+            # indeks tidak tumbuh tanpa batas: ringkasan per grup; tabel per unit ada di halaman grup
+            out.append(f"{len(pakai)} kelompok di {len(per_unit)} unit. Unit pemakainya tercantum (kolom Mekanisme) "
+                       "di halaman setiap jenis Perangkat Daerah:\n")
+            out.append("| Jenis Perangkat Daerah | Unit | Kelompok |\n|---|---|---|")
+            for g, (judul, _) in GRUP.items():
+                kk_g = [kk for kk in pakai if ctx.grup(kk.unit) == g]
+                if kk_g:
+                    out.append(f"| [{md.teks(judul)}]({relatif(f'unit/{g}/index.md', dari)}) | "
+                               f"{len({kk.unit.id for kk in kk_g})} | {len(kk_g)} |")
+        else:
+            out.append(f"{len(pakai)} kelompok di {len(per_unit)} unit. Satu baris per unit; Pejabat Penilai Kinerja "
+                       "dan Pimpinan Unit Organisasi setiap kelompok ada di halaman unitnya.\n")
+            out.append("| Unit | Kelompok |\n|---|---|")
+            for daftar in per_unit.values():
+                u = daftar[0].unit
+                if len(daftar) == 1:
+                    kk = daftar[0]
+                    kel = f"[{md.teks(kk.nama)}]({relatif(ctx.halaman_unit(u) + '#k-' + kk.kelompok.id, dari)})"
+                else:
+                    kel = f"{len(daftar)} kelompok"
+                out.append(f"| [{md.teks(u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)}) | {kel} |")
         out.append("")
     else:
         out.append("*Belum ada unit yang memakai mekanisme ini.*\n")

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from . import md
-from .konteks import GRUP, KODE_MEKANISME, NAMA_JENIS_UNIT, Konteks, konteks, relatif
+from .konteks import BATAS_BARIS_INDEKS, GRUP, KODE_MEKANISME, NAMA_JENIS_UNIT, Konteks, konteks, relatif
 
 _JENJANG = re.compile(r"\s+(Ahli\s+(?:Utama|Madya|Muda|Pertama)|Terampil|Mahir|Penyelia|Pemula)$")
 
@@ -33,12 +33,23 @@ def halaman_cari(ctx: Konteks) -> str:
            "Pimpinan Unit Organisasi Anda, mekanisme kerja yang berlaku, jalur pelaporan, dan cara melibatkan "
            "pegawai dari unit lain. Tahu nama jabatan Anda tetapi tidak tahu kelompoknya? Lihat "
            "[indeks jabatan](jabatan/index.md). Gunakan juga kotak pencarian di atas.\n"]
-    out.append("Satu baris per unit (jumlah kelompok dan kode mekanisme); rincian setiap kelompok ada di halaman "
-               "unit dan di halaman [mekanisme](../mekanisme/index.md). Baris dibuat ringkas agar halaman ini tetap "
-               "ringan walau unitnya ribuan.\n")
+    penuh = len(ctx.units) <= BATAS_BARIS_INDEKS
+    if penuh:
+        out.append("Satu baris per unit (jumlah kelompok dan kode mekanisme); rincian setiap kelompok ada di halaman "
+                   "unit dan di halaman [mekanisme](../mekanisme/index.md).\n")
+    else:
+        out.append(f"Ada {len(ctx.units)} unit. Pilih jenis Perangkat Daerah: halaman setiap jenis memuat tabel semua "
+                   "unitnya (pimpinan tertinggi, jumlah kelompok, mekanisme). Daftar di menu navigasi dikelompokkan "
+                   "menurut abjad.\n")
+        out.append("| Jenis Perangkat Daerah | Unit | Kelompok | Mekanisme |\n|---|---|---|---|")
     for g, (judul, _) in GRUP.items():
         units = ctx.units_grup(g)
         if not units:
+            continue
+        if not penuh:
+            kel = [k for u in units for k in ctx.kelompok_unit(u)]
+            mk = ", ".join(sorted({k.kl.mekanisme for k in kel if k.kl.mekanisme}, key=_urut)) or "—"
+            out.append(f"| [{md.teks(judul)}]({g}/index.md) | {len(units)} | {len(kel)} | {mk} |")
             continue
         out.append(f"## {md.teks(judul)} {{#{g}}}\n")
         out.append(f"{len(units)} unit — [halaman {md.teks(judul)}]({g}/index.md).\n")

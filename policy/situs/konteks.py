@@ -69,6 +69,12 @@ def berkas_mekanisme(kode: str) -> str:
     return f"mekanisme/{kode}.md"
 
 
+#: Paling banyak baris tabel "satu baris per unit" di halaman indeks lintas grup ("Cari unit saya",
+#: halaman mekanisme). Lebih dari itu, halaman indeks hanya memuat ringkasan per grup dan menaut ke
+#: halaman grup (``unit/<grup>/``) yang memuat tabel setiap unitnya, agar halaman indeks tidak tumbuh
+#: tanpa batas dengan jumlah unit.
+BATAS_BARIS_INDEKS = 300
+
 #: Pengaturan situs dari mkdocs.yml (diisi hook saat ``on_config``; bawaan bila dipanggil tanpa mkdocs).
 PENGATURAN: dict[str, object] = {"data_contoh": False}
 
