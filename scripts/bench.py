@@ -122,14 +122,22 @@ def ukur_situs(n: int, d_orgs: Path, tmp: Path) -> dict:
     t_situs = _mkdocs(root, keluar)
     html = list(keluar.rglob("*.html"))
     # halaman satu unit: unit/<kategori>/<id>/index.html (halaman indeks lintas unit dilaporkan terpisah)
-    unit = [p for p in (keluar / "unit").glob("*/*/index.html")] if (keluar / "unit").is_dir() else []
+    # (unit/jabatan/<nama>/ adalah indeks jabatan, bukan halaman unit)
+    unit = [p for p in (keluar / "unit").glob("*/*/index.html")
+            if p.parts[-3] != "jabatan"] if (keluar / "unit").is_dir() else []
     semua = max(html, key=lambda p: p.stat().st_size)
     terbesar = max(unit, key=lambda p: p.stat().st_size) if unit else None
+    ukuran_unit = sorted(p.stat().st_size for p in unit)
+    # halaman indeks lintas unit: Cari unit saya, halaman grup, indeks jabatan, halaman mekanisme
+    indeks = [p for p in html if p.relative_to(keluar).parts[0] in ("unit", "mekanisme") and p not in set(unit)]
+    indeks_maks = max(indeks, key=lambda p: p.stat().st_size) if indeks else None
     polos = proyek_polos(len(html), tmp)
     t_polos = _mkdocs(polos, tmp / f"site-polos-{n}")
     return {"n": n, "halaman": len(html), "situs": t_situs, "polos": t_polos, "rasio": t_situs / t_polos,
             "terbesar": (terbesar.stat().st_size, terbesar.relative_to(keluar).as_posix()) if terbesar else (0, "-"),
             "terbesar_semua": (semua.stat().st_size, semua.relative_to(keluar).as_posix()),
+            "median_unit": ukuran_unit[len(ukuran_unit) // 2] if ukuran_unit else 0,
+            "indeks_maks": (indeks_maks.stat().st_size, indeks_maks.relative_to(keluar).as_posix()) if indeks_maks else (0, "-"),
             "cari": ukuran_pencarian(keluar)}
 
 
@@ -164,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n:>6} unit: {r['halaman']} halaman; situs {r['situs']:.1f} s, polos {r['polos']:.1f} s → {r['rasio']:.2f}×")
             b, nama = r["terbesar"]
             print(f"        halaman unit terbesar: {b / 1024:.1f} KB ({nama}) [{'OK' if b <= 80 * 1024 else 'MELESET'} ≤ 80 KB]")
+            print(f"        median halaman unit: {r['median_unit'] / 1024:.1f} KB")
+            b3, nama3 = r["indeks_maks"]
+            print(f"        halaman indeks terbesar (unit/…, jabatan, mekanisme): {b3 / 1024:.1f} KB ({nama3})")
             b2, nama2 = r["terbesar_semua"]
             print(f"        halaman terbesar di seluruh situs: {b2 / 1024:.1f} KB ({nama2})")
             c = r["cari"]

@@ -106,17 +106,46 @@ def halaman_jabatan(ctx: Konteks) -> dict[str, str]:
         out.append("")
     hasil = {dari: md.rapikan("\n".join(x for x in out if x) + "\n")}
     for (jenis, d), path in berkas.items():
-        baris = [f"# {md.teks(d)}\n", md.banner_data_contoh(),
-                 f"Tempat jabatan {'fungsional' if jenis == 'fungsional' else 'pelaksana'} *{md.teks(d)}* "
-                 f"(semua jenjang) di setiap unit. Kembali ke [indeks jabatan](index.md).\n",
-                 "Pejabat Penilai Kinerja dan Pimpinan Unit Organisasi setiap kelompok ada di halaman unitnya.\n",
-                 "| Jabatan | Unit — kelompok | Mekanisme | Jumlah |\n|---|---|---|---|"]
-        for jab, kk, jumlah in sorted(tempat[(jenis, d)], key=lambda x: (x[0], x[1].unit.org.nama, x[1].kelompok.id)):
-            baris.append(f"| {md.teks(jab)} | [{md.teks(kk.unit.org.nama)} — {md.teks(kk.nama)}]"
-                         f"({relatif(ctx.halaman_unit(kk.unit) + '#k-' + kk.kelompok.id, path)}) | "
-                         f"{kk.kl.mekanisme or '—'} | {jumlah} |")
-        hasil[path] = md.rapikan("\n".join(x for x in baris if x) + "\n")
+        baris_semua = sorted(tempat[(jenis, d)], key=lambda x: (x[0], x[1].unit.org.nama, x[1].kelompok.id))
+        sebutan = "fungsional" if jenis == "fungsional" else "pelaksana"
+        if len(baris_semua) <= BATAS_BARIS_INDEKS:
+            hasil[path] = _halaman_satu_jabatan(ctx, f"# {md.teks(d)}\n", path, baris_semua,
+                                                f"Tempat jabatan {sebutan} *{md.teks(d)}* (semua jenjang) di setiap "
+                                                "unit. Kembali ke [indeks jabatan](index.md).\n")
+            continue
+        # Banyak tempat: halaman jabatan hanya ringkasan per jenis Perangkat Daerah; tabel per kelompok ada di
+        # satu halaman per grup (ukuran halaman dibatasi ukuran grup, bukan jumlah seluruh unit).
+        ringkas = [f"# {md.teks(d)}\n", md.banner_data_contoh(),
+                   f"Jabatan {sebutan} *{md.teks(d)}* (semua jenjang) ada di {len(baris_semua)} kelompok. Pilih jenis "
+                   "Perangkat Daerah. Kembali ke [indeks jabatan](index.md).\n",
+                   "| Jenis Perangkat Daerah | Unit | Kelompok |\n|---|---|---|"]
+        for g, (judul_g, _) in GRUP.items():
+            baris_g = [x for x in baris_semua if ctx.grup(x[1].unit) == g]
+            if not baris_g:
+                continue
+            sub = path[:-3] + f"-{g}.md"
+            while sub in hasil or sub in berkas.values():
+                sub = sub[:-3] + "-grup.md"
+            ringkas.append(f"| [{md.teks(judul_g)}]({relatif(sub, path)}) | {len({x[1].unit.id for x in baris_g})} | "
+                           f"{len(baris_g)} |")
+            hasil[sub] = _halaman_satu_jabatan(ctx, f"# {md.teks(d)} — {md.teks(judul_g)}\n", sub, baris_g,
+                                               f"Tempat jabatan {sebutan} *{md.teks(d)}* (semua jenjang) di "
+                                               f"{md.teks(judul_g)}. Kembali ke [{md.teks(d)}]({relatif(path, sub)}) "
+                                               "atau ke [indeks jabatan](index.md).\n")
+        hasil[path] = md.rapikan("\n".join(x for x in ringkas if x) + "\n")
     return hasil
+
+
+def _halaman_satu_jabatan(ctx: Konteks, judul: str, path: str, baris_data: list, pengantar: str) -> str:
+    """Tabel tempat satu jabatan: satu baris per (jabatan berjenjang, kelompok)."""
+    baris = [judul, md.banner_data_contoh(), pengantar,
+             "Pejabat Penilai Kinerja dan Pimpinan Unit Organisasi setiap kelompok ada di halaman unitnya.\n",
+             "| Jabatan | Unit — kelompok | Mekanisme | Jumlah |\n|---|---|---|---|"]
+    for jab, kk, jumlah in baris_data:
+        baris.append(f"| {md.teks(jab)} | [{md.teks(kk.unit.org.nama)} — {md.teks(kk.nama)}]"
+                     f"({relatif(ctx.halaman_unit(kk.unit) + '#k-' + kk.kelompok.id, path)}) | "
+                     f"{kk.kl.mekanisme or '—'} | {jumlah} |")
+    return md.rapikan("\n".join(x for x in baris if x) + "\n")
 
 
 def halaman(root: Path) -> dict[str, str]:
