@@ -12,19 +12,28 @@ from . import md
 from .konteks import KODE_MEKANISME, berkas_mekanisme, konteks, relatif
 
 
+#: Paling banyak unit yang didaftar per mekanisme di tabel makro; lebih dari itu hanya jumlahnya, dengan
+#: tautan ke daftar pemakai di halaman mekanisme (halaman Panduan tidak tumbuh dengan jumlah unit).
+MAKS_UNIT_PER_MEKANISME = 50
+
+
 def tabel_mekanisme(root: Path, dari: str) -> str:
     """Tabel: setiap mekanisme (M1–M10, umum) → unit yang memakainya, bertaut."""
     ctx = konteks(root)
+    per_kode: dict[str, dict[str, object]] = {}
+    for kk in ctx.kelompok:
+        if kk.kl.mekanisme:
+            per_kode.setdefault(kk.kl.mekanisme, {}).setdefault(kk.unit.id, kk.unit)
     baris = ["| Mekanisme | Judul | Unit yang memakai |", "|---|---|---|"]
     for kode in KODE_MEKANISME:
-        units = []
-        for kk in ctx.kelompok:
-            if kk.kl.mekanisme == kode and kk.unit not in units:
-                units.append(kk.unit)
+        units = list(per_kode.get(kode, {}).values())
         if not units:
             continue
-        daftar = ", ".join(f"[{md.teks(u.org.singkatan or u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)})"
-                           for u in units)
+        if len(units) > MAKS_UNIT_PER_MEKANISME:
+            daftar = f"{len(units)} unit — [daftar]({relatif(berkas_mekanisme(kode) + '#pemakai', dari)})"
+        else:
+            daftar = ", ".join(f"[{md.teks(u.org.singkatan or u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)})"
+                               for u in units)
         baris.append(f"| [{kode}]({relatif(berkas_mekanisme(kode), dari)}) | {md.teks(mekanisme(kode).judul)} | {daftar} |")
     return "\n".join(baris) + "\n"
 
