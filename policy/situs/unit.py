@@ -22,6 +22,7 @@ from pathlib import Path
 from .. import diagram
 from ..aplikasi import APLIKASI_UMUM
 from ..domain import Unit
+from ..gambar import bagan_unit
 from ..klasifikasi import JUDUL_KEDUDUKAN, JUDUL_STRUKTUR
 from ..mekanisme import ISI_SURAT_PERMOHONAN, mekanisme
 from ..models import AnggotaTim, TimKerja
@@ -216,9 +217,8 @@ def admonition_temuan(t: Temuan, dari: str, docs: Path, indent: str = "") -> str
 
 
 def _bagan(unit: Unit) -> str:
-    posisi = [(p.id, p.jabatan, p.atasan, p.jenis) for p in unit.org.struktur]
-    kel = [(k.id, k.nama or k.id, k.penilai, k.pimpinan_unit) for k in unit.org.kelompok]
-    return mermaid(diagram.diagram_struktur(posisi, kel))
+    """Bagan unit — fungsi yang sama yang menggambar Gambar 2–17 di naskah (policy.gambar)."""
+    return mermaid(bagan_unit(unit))
 
 
 def _baris_kelompok(ctx: Konteks, kk: KelompokTerklasifikasi, dari: str) -> list[str]:
