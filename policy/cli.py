@@ -17,6 +17,8 @@ from . import keluaran
 PERINTAH_LUAR = {
     "lint-peraturan": ("policy.peraturan.lint:main", "periksa teks Perbup (penomoran, rujukan silang)"),
     "diff": ("policy.diff:main", "laporan dampak perubahan org antara dua revisi git"),
+    "impor": ("policy.impor:main", "impor peta jabatan (.xlsx/.csv) menjadi draf berkas org"),
+    "ekspor": ("policy.ekspor:main", "ekspor berkas org menjadi lembar peta jabatan (.xlsx)"),
 }
 
 SCHEMA_PATH = Path("schema/org.schema.json")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..domain import Indeks
 from ..temuan import Temuan
-from . import pribadi, struktur, tim  # noqa: F401  (mendaftarkan aturan)
+from . import impor, pribadi, struktur, tim  # noqa: F401  (mendaftarkan aturan)
 from .registry import ATURAN, Aturan, Lapor, aturan
 
 __all__ = ["ATURAN", "Aturan", "Lapor", "aturan", "jalankan"]
@@ -19,7 +19,7 @@ def jalankan(indeks: Indeks) -> list[Temuan]:
     for unit in indeks.unit_diminta():
         for a in daftar:
             for lap in a.fn(unit, indeks):
-                line, col = unit.keypos(lap.path) if lap.kunci else unit.pos(lap.path)
+                line, col = lap.baris or (unit.keypos(lap.path) if lap.kunci else unit.pos(lap.path))
                 hasil.append(Temuan(a.id, a.severity, unit.file, line, col, lap.message, a.basis, lap.hint,
                                     unit=unit.id, kelompok=lap.kelompok))
     return hasil

@@ -21,6 +21,8 @@ class Lapor:
     kelompok: str = ""
     #: True: tunjuk posisi *kunci* (nama kolom) alih-alih nilainya
     kunci: bool = False
+    #: (baris, kolom) langsung, untuk temuan pada teks mentah (mis. komentar) yang tidak punya jalur
+    baris: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
