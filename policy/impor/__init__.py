@@ -44,8 +44,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 class HasilImpor:
-    def __init__(self, draf, laporan, lembar_nama: str, kepala):
-        self.draf, self.laporan, self.lembar, self.kepala = draf, laporan, lembar_nama, kepala
+    """Draf per unit, laporan impor, nama lembar dan jenis sumber ("xlsx"/"csv"), judul kolom."""
+
+    def __init__(self, draf, laporan, lembar_nama: str, kepala, jenis: str = "xlsx"):
+        self.draf, self.laporan, self.lembar, self.kepala, self.jenis = draf, laporan, lembar_nama, kepala, jenis
 
 
 def _pilih_lembar(buku, diminta: str | None, peringatan: list[str]):
@@ -58,9 +60,10 @@ def _pilih_lembar(buku, diminta: str | None, peringatan: list[str]):
         sama = [n for n in buku.semua_lembar if n.strip().lower() == diminta.strip().lower()]
         if sama:
             return [buku.lembar(sama[0])]
-        dekat = difflib.get_close_matches(diminta, buku.semua_lembar, n=1, cutoff=0.4)
+        kecil = {n.lower(): n for n in buku.semua_lembar}
+        dekat = difflib.get_close_matches(diminta.lower(), list(kecil), n=1, cutoff=0.3)
         raise GagalImpor(f"lembar '{aman(diminta, 60)}' tidak ada; lembar yang ada: " + ", ".join(f"'{aman(n, 40)}'" for n in buku.semua_lembar),
-                         f"maksud Anda '{aman(dekat[0], 60)}'?" if dekat else "sebutkan salah satu nama di atas dengan --sheet", kode=2)
+                         f"maksud Anda '{aman(kecil[dekat[0]], 60)}'?" if dekat else "sebutkan salah satu nama di atas dengan --sheet", kode=2)
     return None
 
 
@@ -105,7 +108,7 @@ def impor(path: Path, lembar: str | None = None, unit: str | None = None, kenal:
     if lb.jenis == "xlsx":
         asal += f' (lembar "{lb.nama}")'
     draf = bangun_draf(p, unit_baris, judul, asal, unit_id=unit, kenal=kenal)
-    return HasilImpor(draf, lap, lb.nama, kp)
+    return HasilImpor(draf, lap, lb.nama, kp, lb.jenis)
 
 
 def _pribadi_dari_isi(lb, kp) -> None:
@@ -139,7 +142,8 @@ def _rentang(kolom: list[int]) -> str:
 def laporan_teks(h: HasilImpor, berkas: str) -> list[str]:
     """Baris laporan untuk stderr: kolom dipakai untuk apa, yang diabaikan, peringatan, ringkasan."""
     kp, lap = h.kepala, h.laporan
-    out = [f"impor: {aman(berkas)}, lembar \"{aman(h.lembar, 60)}\": judul kolom di baris {kp.baris_awal + 1}"
+    lembar = f", lembar \"{aman(h.lembar, 60)}\"" if h.jenis == "xlsx" else ""
+    out = [f"impor: {aman(berkas)}{lembar}: judul kolom di baris {kp.baris_awal + 1}"
            + (f"–{kp.baris_data}" if kp.baris_data - kp.baris_awal > 1 else "") + f", data mulai baris {kp.baris_data + 1}"]
     dipakai = sorted(kp.kolom.items(), key=lambda x: x[1][0])
     for peran, kolom in dipakai:

@@ -12,7 +12,7 @@ import re
 from . import jabatan as J
 from .baca import GagalImpor
 from .susun import BarisData, Penyusun
-from .teks import bersih, normal, slug, unik
+from .teks import bersih, normal, ringkas, slug, unik
 from .tulis import AnggotaDraf, Draf, KelompokDraf, PosisiDraf
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -30,7 +30,7 @@ def _slug_sel(p: Penyusun, b: BarisData, peran: str, todo: list[str]) -> str | N
         return None
     if _SLUG.match(v) and len(v) <= 80:
         return v
-    todo.append(f"'{v[:40]}' bukan id yang sah; diubah menjadi slug")
+    todo.append(f"'{ringkas(v, 40)}' bukan id yang sah; diubah menjadi slug")
     return slug(v)
 
 
@@ -69,7 +69,7 @@ def bangun_draf(p: Penyusun, unit: dict[str, list[BarisData]], judul: list[str],
             u.nama, u.nama_catatan = _teks(contoh, "unit") or "", []
         elif u.pucuk:
             u.nama = J.nama_unit_dari_pucuk(u.pucuk[0].nama)
-            u.nama_catatan = [f"dari jabatan tertinggi '{u.pucuk[0].nama[:60]}'"]
+            u.nama_catatan = [f"dari jabatan tertinggi '{ringkas(u.pucuk[0].nama, 60)}'"]
         if not u.nama:
             u.nama = "Unit tanpa nama"
             u.nama_catatan = ["TODO: isi nama Perangkat Daerah/UPTD"]
@@ -78,7 +78,7 @@ def bangun_draf(p: Penyusun, unit: dict[str, list[BarisData]], judul: list[str],
             v = u.kunci[3:]
             u.id = v if _SLUG.match(v) else slug(v)
             if u.id != v:
-                u.id_todo.append(f"id unit '{v[:40]}' bukan slug yang sah")
+                u.id_todo.append(f"id unit '{ringkas(v, 40)}' bukan slug yang sah")
         elif unit_id and len(daftar) == 1:
             u.id = unit_id
         elif normal(u.nama) in kenal:
@@ -113,7 +113,7 @@ def _draf(p: Penyusun, u: _Unit, id_unit: dict[str, str], sumber: str) -> Draf:
     ju = _teks(contoh, "jenis_unit")
     if ju is not None:
         if ju not in J.JENIS_UNIT:
-            raise p.gagal(f"jenis unit '{ju[:30]}' tidak dikenal", "pilih: " + ", ".join(J.JENIS_UNIT), contoh.r, "jenis_unit")
+            raise p.gagal(f"jenis unit '{ringkas(ju, 30)}' tidak dikenal", "pilih: " + ", ".join(J.JENIS_UNIT), contoh.r, "jenis_unit")
         d.jenis = ju
     else:
         jenis = J.jenis_unit(u.nama) or (J.jenis_unit(J.nama_unit_dari_pucuk(u.pucuk[0].nama)) if u.pucuk else None)
@@ -128,7 +128,7 @@ def _draf(p: Penyusun, u: _Unit, id_unit: dict[str, str], sumber: str) -> Draf:
         d.induk = induk if _SLUG.match(induk) else slug(induk)
     elif u.pucuk and u.pucuk[0].induk is not None:
         d.induk = id_unit.get(u.pucuk[0].induk.unit)
-        d.catatan["induk"] = [f"'{u.pucuk[0].nama[:50]}' berada di bawah '{u.pucuk[0].induk.nama[:50]}'"]
+        d.catatan["induk"] = [f"'{ringkas(u.pucuk[0].nama, 50)}' berada di bawah '{ringkas(u.pucuk[0].induk.nama, 50)}'"]
     d.kepala = [
         f"Draf dari `python -m policy impor` atas {sumber}.",
         "Tinjau setiap baris bertanda TODO lalu hapus tandanya; `python -m policy check` memberi peringatan IM01 "
@@ -193,7 +193,7 @@ def _cari_posisi(p: Penyusun, b: BarisData, peran: str, d: Draf) -> str | None:
         if normal(pos.jabatan) == normal(v):
             return pos.id
     nama = {"penilai": "PPK", "pimpinan": "Pimpinan Unit"}[peran]
-    raise p.gagal(f"{nama} '{v[:50]}' tidak ada di struktur unit ini",
+    raise p.gagal(f"{nama} '{ringkas(v, 50)}' tidak ada di struktur unit ini",
                   "tulis id atau nama jabatan struktural yang ada di lembar, atau kosongkan", b.r, peran)
 
 
@@ -267,7 +267,7 @@ def _kelompok(p: Penyusun, u: _Unit, d: Draf, ids: dict[int, str]) -> None:
             per_nama[kunci_a] = a
             anggota.append(a)
         if not anggota:
-            kosong.append(f"jabatan di bawah '{t_pos.jabatan[:50]}' tidak dimuat: semuanya lowong (bezetting 0)")
+            kosong.append(f"jabatan di bawah '{ringkas(t_pos.jabatan, 50)}' tidak dimuat: semuanya lowong (bezetting 0)")
             continue
         contoh = baris[0]
         jenis_anggota = {a.jenis for a in anggota}
@@ -278,7 +278,7 @@ def _kelompok(p: Penyusun, u: _Unit, d: Draf, ids: dict[int, str]) -> None:
                 k.todo["id"] = todo_id[kunci]
         else:
             k.id = unik(J.usul_id_kelompok(t_id), terpakai)
-            k.todo["id"] = [f"id dan nama kelompok diusulkan dari jabatan tempatnya ('{t_pos.jabatan[:60]}'); sesuaikan"]
+            k.todo["id"] = [f"id dan nama kelompok diusulkan dari jabatan tempatnya ('{ringkas(t_pos.jabatan, 60)}'); sesuaikan"]
         k.nama = _teks(contoh, "nama_kelompok")
         if k.nama is None and kunci not in id_grup:
             k.nama = J.usul_nama_kelompok(t_pos.jabatan, jenis_anggota)
@@ -295,15 +295,14 @@ def _kelompok(p: Penyusun, u: _Unit, d: Draf, ids: dict[int, str]) -> None:
 
 
 def _saran_peran(t: PosisiDraf, posisi: dict[str, PosisiDraf], tanpa_penilai: bool, tanpa_pimpinan: bool) -> str:
-    """Teks TODO untuk usulan PPK/Pimpinan Unit menurut Lampiran B.1–B.2."""
+    """Teks TODO untuk usulan PPK/Pimpinan Unit menurut Lampiran B.1 huruf a dan Lampiran B.2."""
     apa = " dan ".join(x for x, ya in (("PPK", tanpa_penilai), ("Pimpinan Unit", tanpa_pimpinan)) if ya)
-    teks = (f"{apa} diusulkan = {t.jabatan[:60]} (tempat kelompok di peta jabatan; Lampiran B.1 huruf a, "
-            "struktur penugasan b/c Lampiran B.2)")
-    bawahan = [x for x in posisi.values() if x.atasan == t.id and x.jenis != "fungsional"]
+    teks = f"{apa} diusulkan = jabatan tempat kelompok di peta jabatan (Lampiran B.1 huruf a; struktur penugasan b/c)"
+    bawahan = [x.id for x in posisi.values() if x.atasan == t.id and x.jenis != "fungsional"]
     atasan = posisi.get(t.atasan) if t.atasan else None
     alternatif = []
-    if bawahan:
-        alternatif.append(f"bila penugasan diberikan bawahan langsungnya, pimpinan_unit: {bawahan[0].id}" + (" dst." if len(bawahan) > 1 else ""))
-    if atasan is not None and atasan.jenis in ("jpt_pratama", "administrator", "pengawas"):
-        alternatif.append(f"bila kinerja dinilai atasannya, penilai: {atasan.id} (struktur penugasan a)")
+    if bawahan and tanpa_pimpinan:
+        alternatif.append(f"atau pimpinan_unit: {bawahan[0]}" + (" dst." if len(bawahan) > 1 else "") + " (bawahan langsung)")
+    if atasan is not None and atasan.jenis in ("jpt_pratama", "administrator", "pengawas") and tanpa_penilai:
+        alternatif.append(f"atau penilai: {atasan.id} (atasannya; struktur penugasan a)")
     return teks + ("; " + "; ".join(alternatif) if alternatif else "")

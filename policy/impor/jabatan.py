@@ -202,7 +202,8 @@ def usul_id_kelompok(id_posisi: str) -> str:
 
 _SATUAN = [("kepala bidang ", "Bidang "), ("kepala bagian ", "Bagian "), ("kepala seksi ", "Seksi "),
            ("kepala subbagian ", "Subbagian "), ("kepala sub bagian ", "Subbagian "), ("kepala subbidang ", "Subbidang "),
-           ("kepala sub bidang ", "Subbidang ")]
+           ("kepala sub bidang ", "Subbidang "), ("kepala puskesmas ", "Puskesmas "), ("kepala uptd ", "UPTD "),
+           ("kepala upt ", "UPT "), ("inspektur pembantu ", "Inspektur Pembantu ")]
 
 
 def usul_nama_kelompok(jabatan_tempat: str, jenis_anggota: set[str]) -> str:

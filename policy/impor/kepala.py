@@ -234,7 +234,7 @@ def cari_kepala(lembar: Lembar) -> Kepala:
             f"baris judul kolom tidak ditemukan di {BARIS_CARI} baris pertama",
             "lembar perlu kolom 'Nama Jabatan' dan paling sedikit satu dari 'No', 'Jenis Jabatan', 'Kelas', "
             "'Kebutuhan', 'Bezetting'/'Eksisting'; pilih lembar lain dengan --sheet",
-            lembar=lembar.nama)
+            lembar=lembar.nama if lembar.jenis == "xlsx" else None)
     _, r, data, peta = terbaik
     while _penomoran_kolom(lembar, data):
         data += 1

@@ -97,7 +97,7 @@ class Penyusun:
 
     def gagal(self, pesan: str, saran: str, r: int, peran: str | None = None, kolom: int | None = None) -> GagalImpor:
         c = kolom if kolom is not None else (self.kp.satu(peran) if peran else None)
-        return GagalImpor(pesan, saran, lembar=self.lb.nama, baris=r + 1, kolom=c,
+        return GagalImpor(pesan, saran, lembar=self.lb.nama if self.lb.jenis == "xlsx" else None, baris=r + 1, kolom=c,
                           nama_kolom=self.kp.judul.get(c) if c is not None else None)
 
     # -- 1. baris data ----------------------------------------------------------------------
@@ -150,7 +150,7 @@ class Penyusun:
         if not hasil:
             raise GagalImpor("tidak ada baris jabatan di bawah judul kolom",
                              "periksa apakah data berada di lembar ini (pilih lembar lain dengan --sheet)",
-                             lembar=self.lb.nama, baris=self.kp.baris_data + 1)
+                             lembar=self.lb.nama if self.lb.jenis == "xlsx" else None, baris=self.kp.baris_data + 1)
         return hasil
 
     def _nomor(self, v: object, r: int) -> str | None:

@@ -105,7 +105,7 @@ def angka(nilai: object) -> Angka | None:
         return Angka(float(t.replace(",", ".")), t)
     if _DESIMAL_TITIK.match(t):  # mis. "1.5" dari ekspor berbahasa Inggris
         return Angka(float(t), t.replace(".", ","))
-    raise BukanAngka(t)
+    raise BukanAngka(bersih(str(nilai)))
 
 
 def huruf_kolom(c: int) -> str:
@@ -116,3 +116,10 @@ def huruf_kolom(c: int) -> str:
         c, r = divmod(c - 1, 26)
         s = chr(65 + r) + s
     return s
+
+
+def ringkas(s: str, maks: int = 60) -> str:
+    """Potong teks di batas kata, dengan "…" bila dipotong."""
+    if len(s) <= maks:
+        return s
+    return s[:maks].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
