@@ -102,9 +102,15 @@ def gabung_lama(d: Draf, path_lama: Path) -> tuple[Draf, Callable[[str, str], li
         t["ketua"] = {k: v for k, v in t["ketua"].items() if v is not None}
         t["anggota"] = [{k: v for k, v in a.items() if v is not None} for a in t.get("anggota", [])]
     d.kelompok = kelompok
-    d.kepala = [d.kepala[0].replace("Draf dari", "Usulan dari") + f" digabung dengan {path_lama.name}:",
+    komentar_lama = []
+    for b in (unit.dok.teks or "").splitlines():
+        if not b.startswith("#"):
+            break
+        if "yaml-language-server" not in b:
+            komentar_lama.append(b[1:].strip())
+    d.kepala = [d.kepala[0].replace("Draf dari", "Usulan dari").rstrip(".") + f", digabung dengan {path_lama.name}:",
                 "keputusan di berkas lama (id, PPK, Pimpinan Unit, nama kelompok, tim kerja, dasar hukum) dipertahankan;",
-                "struktur dan anggota (jumlah = bezetting) dari lembar. " + d.kepala[1], d.kepala[2]]
+                "struktur dan anggota (jumlah = bezetting) dari lembar.", d.kepala[1], d.kepala[2], *komentar_lama]
     rusak_tim = _acuan_tim_hilang(d)
 
     def laporan(lama: str, usulan: str) -> list[str]:
