@@ -20,6 +20,45 @@ from .tulis import Draf, KelompokDraf
 _JENJANG = re.compile(r"\b(ahli (pertama|muda|madya|utama)|terampil|mahir|penyelia|pemula)\b")
 
 
+_KUTIP = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'')
+#: kalimat pembuka yang ditulis impor sendiri; tidak diulang saat menggabung
+_KEPALA_IMPOR = ("Draf dari `python -m policy impor`", "Usulan dari `python -m policy impor`", "Tinjau setiap baris bertanda TODO",
+                 "Jabatan (kantor) saja: nama orang dan NIP", "keputusan di berkas lama", "struktur dan anggota (jumlah")
+
+
+class _Komentar:
+    """Komentar di berkas lama: di ujung baris sebuah nilai, dan baris komentar di atas sebuah butir."""
+
+    def __init__(self, dok):
+        self.dok = dok
+        self.baris = (dok.teks or "").splitlines()
+
+    def ujung(self, path: tuple) -> list[str]:
+        try:
+            n = self.dok.posisi(path)[0]
+        except Exception:
+            return []
+        if not 0 < n <= len(self.baris):
+            return []
+        tanpa_kutip = _KUTIP.sub(lambda m: "x" * len(m.group()), self.baris[n - 1])
+        i = tanpa_kutip.find(" #")
+        return [self.baris[n - 1][i + 2:].strip()] if i >= 0 and self.baris[n - 1][i + 2:].strip() else []
+
+    def di_atas(self, path: tuple) -> list[str]:
+        """Baris komentar tepat di atas butir ``path`` dengan indentasi yang sama dengan tanda '-'-nya."""
+        n = self.dok.posisi(path)[0] - 1
+        if not 0 <= n < len(self.baris):
+            return []
+        awal = self.baris[n]
+        indent = len(awal) - len(awal.lstrip(" "))
+        hasil: list[str] = []
+        while n - 1 >= 0 and self.baris[n - 1].lstrip().startswith("#") and \
+                len(self.baris[n - 1]) - len(self.baris[n - 1].lstrip(" ")) == indent:
+            hasil.insert(0, self.baris[n - 1].lstrip()[1:].strip())
+            n -= 1
+        return hasil
+
+
 def _mirip(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, normal(a), normal(b)).ratio()
 
@@ -88,15 +127,23 @@ def gabung_lama(d: Draf, path_lama: Path) -> tuple[Draf, Callable[[str, str], li
         k.penilai = peta.get(k.penilai or "", k.penilai)
         k.pimpinan_unit = peta.get(k.pimpinan_unit or "", k.pimpinan_unit)
     ids_baru = {p.id for p in d.struktur}
-    kelompok, dipertahankan, catatan_k = _gabung_kelompok(d, org, ids_baru)
+    kelompok, dipertahankan, catatan_k = _gabung_kelompok(d, org, ids_baru, _Komentar(unit.dok))
     # metadata dan tim kerja dari berkas lama
     nama_lembar = d.nama
     d.id, d.nama, d.singkatan, d.jenis, d.induk = org.id, org.nama, org.singkatan, org.jenis, org.induk
     d.dasar_hukum, d.aplikasi_spbe = list(org.dasar_hukum), list(org.aplikasi_spbe)
     d.pengecualian_level = org.pengecualian_level.model_dump() if org.pengecualian_level else None
+    kom = _Komentar(unit.dok)
     for kol in ("id", "nama", "jenis", "induk", "dasar_hukum", "aplikasi_spbe", "pengecualian_level"):
         d.todo.pop(kol, None)
         d.catatan.pop(kol, None)
+        lama_kom = kom.ujung((kol,)) if kol in unit.dok.data else []
+        if lama_kom:
+            d.catatan[kol] = lama_kom
+    lama_id = {p.id: i for i, p in enumerate(org.struktur)}
+    for p in d.struktur:
+        if p.id in lama_id and not p.todo:
+            p.catatan = p.catatan + [c for c in kom.ujung(("struktur", lama_id[p.id])) if c not in p.catatan]
     d.tim_kerja = [t.model_dump(exclude_none=True) for t in org.tim_kerja]
     for t in d.tim_kerja:
         t["ketua"] = {k: v for k, v in t["ketua"].items() if v is not None}
@@ -106,7 +153,7 @@ def gabung_lama(d: Draf, path_lama: Path) -> tuple[Draf, Callable[[str, str], li
     for b in (unit.dok.teks or "").splitlines():
         if not b.startswith("#"):
             break
-        if "yaml-language-server" not in b:
+        if "yaml-language-server" not in b and not b[1:].strip().startswith(_KEPALA_IMPOR):
             komentar_lama.append(b[1:].strip())
     d.kepala = [d.kepala[0].replace("Draf dari", "Usulan dari").rstrip(".") + f", digabung dengan {path_lama.name}:",
                 "keputusan di berkas lama (id, PPK, Pimpinan Unit, nama kelompok, tim kerja, dasar hukum) dipertahankan;",
@@ -131,8 +178,9 @@ def gabung_lama(d: Draf, path_lama: Path) -> tuple[Draf, Callable[[str, str], li
     return d, laporan
 
 
-def _gabung_kelompok(d: Draf, org: OrgFile, ids_baru: set[str]) -> tuple[list[KelompokDraf], int, list[str]]:
+def _gabung_kelompok(d: Draf, org: OrgFile, ids_baru: set[str], kom: "_Komentar") -> tuple[list[KelompokDraf], int, list[str]]:
     lama = list(org.kelompok)
+    indeks_lama = {x.id: i for i, x in enumerate(lama)}
     hasil: dict[str, KelompokDraf] = {}
     baru: list[KelompokDraf] = []
     catatan: list[str] = []
@@ -155,6 +203,12 @@ def _gabung_kelompok(d: Draf, org: OrgFile, ids_baru: set[str]) -> tuple[list[Ke
             if kd is None:
                 kd = KelompokDraf(id=tujuan.id, nama=tujuan.nama, penilai=tujuan.penilai, pimpinan_unit=tujuan.pimpinan_unit,
                                   pendelegasian=tujuan.pendelegasian, tempat=k.tempat, id_tetap=True)
+                i = indeks_lama[tujuan.id]
+                kd.di_atas = kom.di_atas(("kelompok", i))
+                for kol in ("id", "nama", "penilai", "pimpinan_unit", "pendelegasian"):
+                    c = kom.ujung(("kelompok", i, kol)) if getattr(tujuan, kol) is not None else []
+                    if c:
+                        kd.catatan[kol] = c
                 for peran in ("penilai", "pimpinan_unit"):
                     if getattr(kd, peran) not in ids_baru:
                         kd.todo.setdefault("penilai", []).append(

@@ -125,6 +125,8 @@ class KelompokDraf:
     anggota: list[AnggotaDraf] = field(default_factory=list)
     #: komentar TODO per kolom: "id", "nama", "penilai", "pimpinan_unit"
     todo: dict[str, list[str]] = field(default_factory=dict)
+    #: komentar biasa per kolom (mis. dipertahankan dari berkas lama)
+    catatan: dict[str, list[str]] = field(default_factory=dict)
     #: komentar di atas butir kelompok
     di_atas: list[str] = field(default_factory=list)
     #: baris komentar di akhir daftar anggota (mis. jabatan lowong yang tidak dimuat)
@@ -189,13 +191,13 @@ def tulis_draf(draf: Draf) -> str:
     out.append(Baris("kelompok:" if draf.kelompok else "kelompok: []", draf.todo.get("kelompok", [])).render())
     for k in draf.kelompok:
         out += ["  # " + komentar(c) for c in k.di_atas]
-        out.append(Baris(f"  - id: {skalar_yaml(k.id)}", k.todo.get("id", [])).render())
+        out.append(Baris(f"  - id: {skalar_yaml(k.id)}", k.todo.get("id", []), k.catatan.get("id", [])).render())
         if k.nama is not None:
-            out.append(Baris(f"    nama: {skalar_yaml(k.nama)}", k.todo.get("nama", [])).render())
+            out.append(Baris(f"    nama: {skalar_yaml(k.nama)}", k.todo.get("nama", []), k.catatan.get("nama", [])).render())
         for kol in ("penilai", "pimpinan_unit", "pendelegasian"):
             v = getattr(k, kol)
             if v is not None or k.todo.get(kol):
-                out.append(Baris(f"    {kol}: {skalar_yaml(v)}", k.todo.get(kol, [])).render())
+                out.append(Baris(f"    {kol}: {skalar_yaml(v)}", k.todo.get(kol, []), k.catatan.get(kol, [])).render())
         out.append("    anggota:")
         for a in k.anggota:
             d = {"jabatan": a.jabatan, "jenis": a.jenis, "jumlah": a.jumlah}
