@@ -241,7 +241,7 @@ class Penyusun:
             self._dari_tingkat(semua, [b.tingkat_rentang for b in semua], "rentang")
             k = self.kp.kolom["jabatan"]
             self.lap.hierarki = f"letak nama jabatan di kolom {huruf_kolom(k[0])}–{huruf_kolom(k[-1])} (judul bergabung)"
-        elif len({b.spasi for b in semua}) > 1:
+        elif self._spasi_bermakna(semua):
             self._dari_tingkat(semua, [b.spasi for b in semua], "spasi")
             self.lap.hierarki = "spasi di depan nama jabatan (indentasi)"
         else:
@@ -256,6 +256,14 @@ class Penyusun:
         for b in semua:
             if b.induk is not None:
                 b.induk.anak.append(b)
+
+    @staticmethod
+    def _spasi_bermakna(semua: list[BarisData]) -> bool:
+        """Spasi di depan nama dianggap indentasi hanya bila dipakai dengan sengaja: baris pertama
+        paling kiri dan paling sedikit 10 % baris (minimal 2) menjorok — bukan satu spasi tak sengaja."""
+        terkecil = min(b.spasi for b in semua)
+        menjorok = sum(1 for b in semua if b.spasi > terkecil)
+        return semua[0].spasi == terkecil and menjorok >= max(2, len(semua) // 10)
 
     def _dari_nomor(self, semua: list[BarisData]) -> None:
         peta: dict[tuple[int, ...], BarisData] = {}

@@ -175,3 +175,13 @@ def test_stdout_tanpa_keluar_adalah_yaml_yang_sama(tmp_path):
     assert kode == 0 and not (tmp_path / "orgs").exists()
     orgs, _ = impor_ke(tmp_path, path, "--unit", "diskominfo")
     assert yaml.safe_load(out) == orgs["diskominfo"]
+
+
+def test_satu_spasi_tak_sengaja_bukan_indentasi(tmp_path):
+    baris = [["Jabatan", "Jenis", "Bezetting"], ["Kepala Dinas Sosial", "JPT Pratama", "1"],
+             ["Sekretaris Dinas Sosial", "Administrator", "1"], [" Pengadministrasi Perkantoran", "Pelaksana", "2"],
+             ["Kepala Bidang Rehabilitasi Sosial", "Administrator", "1"], ["Pekerja Sosial Ahli Muda", "Fungsional", "3"]]
+    orgs, err = impor_ke(tmp_path, contoh.lembar_csv(tmp_path, "datar.csv", baris, ","))
+    assert "hierarki: tidak ada (daftar datar)" in err and list(orgs) == ["dinas-sosial"]
+    assert [(p["id"], p.get("atasan")) for p in orgs["dinas-sosial"]["struktur"]] == [
+        ("kadis", None), ("sekretaris", "kadis"), ("kabid-rehabilitasi-sosial", "kadis")]
