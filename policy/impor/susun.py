@@ -18,10 +18,8 @@ from ..rules.pribadi import GELAR_BELAKANG, GELAR_DEPAN, NIK, NIP
 from . import jabatan as J
 from .baca import GagalImpor, Lembar
 from .kepala import PERAN, Kepala
-from .teks import Angka, BukanAngka, angka, bersih, huruf_kolom, normal, slug, unik
-from .tulis import AnggotaDraf, Draf, KelompokDraf, PosisiDraf
+from .teks import Angka, BukanAngka, angka, bersih, huruf_kolom, normal
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _NOMOR = re.compile(r"^\d+(\.\d+)*\.?$")
 _NOMOR_DI_NAMA = re.compile(r"^\s*(\d+(?:\.\d+)+\.?|\d+\.)\s+(?=\S)")
 _SUBTOTAL = re.compile(r"^(sub ?total|jumlah|total|grand total|jml)\b")

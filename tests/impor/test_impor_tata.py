@@ -185,3 +185,26 @@ def test_satu_spasi_tak_sengaja_bukan_indentasi(tmp_path):
     assert "hierarki: tidak ada (daftar datar)" in err and list(orgs) == ["dinas-sosial"]
     assert [(p["id"], p.get("atasan")) for p in orgs["dinas-sosial"]["struktur"]] == [
         ("kadis", None), ("sekretaris", "kadis"), ("kabid-rehabilitasi-sosial", "kadis")]
+
+
+def test_lembar_pertama_tanpa_peta_dilewati_dan_csv_windows_1252(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Petunjuk"
+    wb.active["A1"] = "Isi lembar berikutnya dengan peta jabatan."
+    ws = wb.create_sheet("Peta 2025")
+    ws.append(["Nama Jabatan", "Jenis Jabatan", "Bezetting"])
+    ws.append(["Kepala Dinas Sosial", "JPT Pratama", 1])
+    ws.append(["  Pekerja Sosial Ahli Muda", "Fungsional", 2])
+    ws.append(["  Penyuluh Sosial Ahli Pertama", "Fungsional", 1])
+    path = tmp_path / "dua-lembar.xlsx"
+    wb.save(path)
+    orgs, err = impor_ke(tmp_path, path)
+    assert 'lembar "Peta 2025"' in err and orgs["dinas-sosial"]["kelompok"][0]["penilai"] == "kadis"
+    csv1252 = tmp_path / "win.csv"
+    csv1252.write_bytes("Jabatan;Jenis;Bezetting\nKepala Dinas Sosial;JPT Pratama;1\n  Pekerja Sosial Ahli Muda – Pemula;Fungsional;2\n"
+                        "  Pengadministrasi Perkantoran;Pelaksana;1\n".encode("cp1252"))
+    orgs, err = impor_ke(tmp_path / "b", csv1252)
+    assert "bukan UTF-8; dibaca sebagai Windows-1252" in err
+    assert orgs["dinas-sosial"]["kelompok"][0]["anggota"][0]["jabatan"] == "Pekerja Sosial Ahli Muda – Pemula"
