@@ -39,7 +39,9 @@ def test_ppk_pimpinan_unit_mekanisme_sebelum_sesudah(repo):
     assert sel[2] == "Sekretaris Dinas Komunikasi dan Informatika"  # PPK tidak berubah
     assert sel[3] == ("Sekretaris Dinas Komunikasi dan Informatika → "
                       "**Kepala Bidang Aplikasi Informatika**")
-    assert sel[4].startswith("M2 → **") and "M2 → **M2**" not in sel[4]
+    assert sel[4] == ("M2 · Administrator menilai dan menugaskan → "
+                      "**Pola umum a · penilai dan pimpinan unit berbeda**")
+    assert sel[5] == "9"  # pemangku kjf-sekretariat: 1+1+1+1+2+1+2
     baru = _bagian(r.stdout, "Temuan baru")
     assert "**SK05** `orgs/diskominfo.yaml`" in baru
     assert _bagian(r.stdout, "Temuan yang sudah diperbaiki") == ""
@@ -85,7 +87,7 @@ def test_temuan_diperbaiki(repo):
     r = repo.policy("diff", "HEAD~1", "HEAD")
     assert "**SK05** `orgs/diskominfo.yaml`" in _bagian(r.stdout, "Temuan yang sudah diperbaiki")
     assert _bagian(r.stdout, "Temuan baru") == ""
-    assert "M2**" in _bagian(r.stdout, "Kelompok yang berubah")
+    assert "→ **M2 · Administrator menilai dan menugaskan** | 9 |" in _bagian(r.stdout, "Kelompok yang berubah")
 
 
 def test_bawaan_pohon_kerja_dan_tidak_mengubahnya(repo):
