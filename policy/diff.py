@@ -317,16 +317,21 @@ class _BandingUnit:
             self._catat(f"Kelompok {kode(m.id)}", self._kolom(k, m, lewati=("anggota",)) + self._anggota(k, m))
             self._klasifikasi(k, m)
         for k in hapus:
-            self._catat(f"Kelompok {kode(k.id)} dihapus", [f"{_nilai(k.nama)}, {_pemangku(k)} pemangku"])
+            self._catat(f"Kelompok {kode(k.id)} dihapus", [self._satu_kelompok(k)])
             self.hasil.kel_hapus.append(_baris_kelompok(self.ua, self.uid, k))
         for m in tambah:
-            self._catat(f"Kelompok {kode(m.id)} ditambah", [f"{_nilai(m.nama)}, {_pemangku(m)} pemangku"])
+            self._catat(f"Kelompok {kode(m.id)} ditambah", [self._satu_kelompok(m)])
             self.hasil.kel_tambah.append(_baris_kelompok(self.ub, self.uid, m))
+
+    def _satu_kelompok(self, k: Kelompok) -> str:
+        anggota = ", ".join(self._satu_anggota(a) for a in k.anggota) or _KOSONG
+        return f"{_nilai(k.nama)}, {_pemangku(k)} pemangku; anggota {anggota}"
 
     def _anggota(self, k: Kelompok, m: Kelompok) -> list[str]:
         """Anggota kelompok (jabatan, jenis, jumlah): ditambah, dihapus, diganti, berubah."""
         pasang, hapus, tambah = _pasangkan(k.anggota, m.anggota, lambda a: a.jabatan, sejajar=True)
-        out = [f"anggota {md_github(b.jabatan)}: " + ", ".join(self._kolom(a, b)) for a, b in pasang if a != b]
+        out = [("anggota " if a.jabatan != b.jabatan else f"anggota {md_github(b.jabatan)}: ")
+               + ", ".join(self._kolom(a, b)) for a, b in pasang if a != b]
         out += [f"anggota dihapus {self._satu_anggota(a)}" for a in hapus]
         out += [f"anggota ditambah {self._satu_anggota(b)}" for b in tambah]
         return out
@@ -391,7 +396,8 @@ class _BandingUnit:
 
     @staticmethod
     def _satu_tim(t: TimKerja) -> str:
-        return f"{md_github(t.nama)}, ketua {_anggota_tim(t.ketua)}, {len(t.anggota)} anggota"
+        anggota = ", ".join(_anggota_tim(a) for a in t.anggota) or _KOSONG
+        return f"{md_github(t.nama)}; ketua {_anggota_tim(t.ketua)}; anggota {anggota}"
 
 
 # ---------------------------------------------------------------------------
@@ -422,6 +428,16 @@ def _baris_temuan(t: Temuan) -> str:
 def _nama_unit(sisi: Sisi, uid: str) -> str:
     unit = sisi.unit.get(uid)
     return md_github(unit.org.nama) if unit else "_(berkas tidak dapat dimuat)_"
+
+
+def _isi_unit(sisi: Sisi, uid: str) -> str:
+    """Ringkasan isi unit yang ditambah/dihapus (rinciannya ada di diff berkas PR)."""
+    unit = sisi.unit.get(uid)
+    if unit is None:
+        return ""
+    o = unit.org
+    return (f" ({len(o.struktur)} posisi, {len(o.kelompok)} kelompok, "
+            f"{sum(_pemangku(k) for k in o.kelompok)} pemangku, {len(o.tim_kerja)} tim kerja)")
 
 
 def _tabel_kelompok(baris: list[tuple[str, _BarisKelompok]], dengan_jenis: bool) -> list[str]:
@@ -499,10 +515,10 @@ def laporan(lama: Sisi, baru: Sisi) -> str:
 
     if ditambah:
         out += ["### Unit ditambah", ""]
-        out += [f"- {kode(path_baru[u])} — {_nama_unit(baru, u)}" for u in ditambah] + [""]
+        out += [f"- {kode(path_baru[u])} — {_nama_unit(baru, u)}{_isi_unit(baru, u)}" for u in ditambah] + [""]
     if dihapus:
         out += ["### Unit dihapus", ""]
-        out += [f"- {kode(path_lama[u])} — {_nama_unit(lama, u)}" for u in dihapus] + [""]
+        out += [f"- {kode(path_lama[u])} — {_nama_unit(lama, u)}{_isi_unit(lama, u)}" for u in dihapus] + [""]
     if rincian:
         out += ["### Rincian perubahan data", ""]
         for judul, baris in rincian:
