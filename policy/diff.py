@@ -123,9 +123,9 @@ def _pasangkan(lama: list, baru: list, kunci: Callable, tanda: tuple[Callable, .
     """(pasangan, dihapus, ditambah) antara butir dua revisi.
 
     Dipasangkan menurut ``kunci`` (``kunci_baru`` untuk revisi baru bila berbeda; kemunculan
-    ke-n bila ganda); sisanya menurut setiap fungsi
-    ``tanda`` bila tanda itu unik di kedua sisi (id berganti, isi tetap); lalu, bila ``sejajar``,
-    sisa pada urutan yang sama (nama berganti di tempat). Urutan keluaran mengikuti revisi baru.
+    ke-n bila ganda); sisanya menurut setiap fungsi ``tanda`` bila tanda itu unik di kedua sisi
+    (id berganti, isi tetap); lalu, bila ``sejajar``, sisa pada urutan yang sama (nama berganti
+    di tempat). Urutan pasangan mengikuti revisi baru.
     """
     def berindeks(xs: list, kunci: Callable) -> dict:
         n: Counter = Counter()
@@ -213,6 +213,13 @@ def _mekanisme(kode_m: str | None) -> str:
     return md_github(JUDUL_NAV.get(kode_m, kode_m)) if kode_m else "tidak terklasifikasi"
 
 
+def _kolom_lain(model: BaseModel, sudah: set[str]) -> str:
+    """Kolom butir ditambah/dihapus yang terisi dan belum disebut (agar tidak ada teks tersembunyi)."""
+    lain = [f"{kode(f)} {_nilai(v)}" for f, v in model.model_dump(exclude_defaults=True).items()
+            if f not in sudah]
+    return ("; " + "; ".join(lain)) if lain else ""
+
+
 def _pemangku(k: Kelompok) -> int:
     return sum(a.jumlah for a in k.anggota)
 
@@ -225,7 +232,7 @@ def _pemangku(k: Kelompok) -> int:
 class _BarisKelompok:
     """Satu kelompok pada tabel klasifikasi (PPK, Pimpinan Unit, mekanisme, pemangku)."""
 
-    unit: str
+    unit: str  # semua kolom kecuali uid dan pemangku: sel Markdown yang sudah di-escape
     uid: str
     kid: str
     ppk: str
@@ -245,7 +252,7 @@ class _Selisih:
 
 def _baris_kelompok(unit: Unit, uid: str, k: Kelompok) -> _BarisKelompok:
     kl = klasifikasi(unit, k)
-    return _BarisKelompok(md_github(unit.org.nama), uid, k.id, _nama_jabatan(unit, k.penilai),
+    return _BarisKelompok(md_github(unit.org.nama), uid, kode(k.id), _nama_jabatan(unit, k.penilai),
                           _nama_jabatan(unit, k.pimpinan_unit), _mekanisme(kl.mekanisme), _pemangku(k))
 
 
@@ -286,6 +293,8 @@ class _BandingUnit:
 
     def jalankan(self) -> None:
         a, b = self.ua.org, self.ub.org
+        if a == b and self.ua.file == self.ub.file:  # klasifikasi hanya bergantung pada unit itu sendiri
+            return
         if self.ua.file != self.ub.file:
             self._catat("Berkas", [_ubah(kode(self.ua.file), kode(self.ub.file))])
         self._catat("Unit", self._kolom(a, b, lewati=("struktur", "kelompok", "tim_kerja")))
@@ -306,7 +315,8 @@ class _BandingUnit:
 
     @staticmethod
     def _posisi(unit: Unit, p: Posisi) -> str:
-        return f"{md_github(p.jabatan)} ({md_github(p.jenis)}, atasan {_jabatan(unit, p.atasan)})"
+        return (f"{md_github(p.jabatan)} ({md_github(p.jenis)}, atasan {_jabatan(unit, p.atasan)})"
+                + _kolom_lain(p, {"id", "jabatan", "jenis", "atasan"}))
 
     def _kelompok(self, lama: list[Kelompok], baru: list[Kelompok]) -> None:
         pasang, hapus, tambah = _pasangkan(
@@ -324,8 +334,10 @@ class _BandingUnit:
             self.hasil.kel_tambah.append(_baris_kelompok(self.ub, self.uid, m))
 
     def _satu_kelompok(self, k: Kelompok) -> str:
+        """Kelompok ditambah/dihapus; PPK dan Pimpinan Unit ada di tabel kelompok."""
         anggota = ", ".join(self._satu_anggota(a) for a in k.anggota) or _KOSONG
-        return f"{_nilai(k.nama)}, {_pemangku(k)} pemangku; anggota {anggota}"
+        return (f"{_nilai(k.nama)}, {_pemangku(k)} pemangku; anggota {anggota}"
+                + _kolom_lain(k, {"id", "nama", "anggota", "penilai", "pimpinan_unit"}))
 
     def _anggota(self, k: Kelompok, m: Kelompok) -> list[str]:
         """Anggota kelompok (jabatan, jenis, jumlah): ditambah, dihapus, diganti, berubah."""
@@ -390,14 +402,16 @@ class _BandingUnit:
             perubahan += [f"anggota ditambah {_anggota_tim(y)}" for y in t2]
             self._catat(f"Tim kerja {kode(u.id)}", perubahan)
         for t in hapus:
-            self._catat(f"Tim kerja {kode(t.id)} dihapus", [self._satu_tim(t)])
+            self._catat(f"Tim kerja {kode(t.id)} dihapus", [self._satu_tim(self.ua, t)])
         for u in tambah:
-            self._catat(f"Tim kerja {kode(u.id)} ditambah", [self._satu_tim(u)])
+            self._catat(f"Tim kerja {kode(u.id)} ditambah", [self._satu_tim(self.ub, u)])
 
     @staticmethod
-    def _satu_tim(t: TimKerja) -> str:
+    def _satu_tim(unit: Unit, t: TimKerja) -> str:
         anggota = ", ".join(_anggota_tim(a) for a in t.anggota) or _KOSONG
-        return f"{md_github(t.nama)}; ketua {_anggota_tim(t.ketua)}; anggota {anggota}"
+        return (f"{md_github(t.nama)}; pemilik kinerja {_jabatan(unit, t.pemilik_kinerja)}; "
+                f"ketua {_anggota_tim(t.ketua)}; anggota {anggota}"
+                + _kolom_lain(t, {"id", "nama", "pemilik_kinerja", "ketua", "anggota"}))
 
 
 # ---------------------------------------------------------------------------
@@ -444,9 +458,8 @@ def _tabel_kelompok(baris: list[tuple[str, _BarisKelompok]], dengan_jenis: bool)
     kepala = "| Unit | Kelompok | Pejabat Penilai Kinerja | Pimpinan Unit Organisasi | Mekanisme | Pemangku |"
     out = [("| Perubahan " if dengan_jenis else "") + kepala, "|---" * (6 + dengan_jenis) + "|"]
     for jenis, b in baris:
-        kid = b.kid if b.kid.startswith("`") or "→" in b.kid else kode(b.kid)
         out.append(("| " + jenis + " " if dengan_jenis else "") +
-                   f"| {b.unit} ({kode(b.uid)}) | {kid} | {b.ppk} | {b.pimpinan_unit} | {b.mekanisme} | {b.pemangku} |")
+                   f"| {b.unit} ({kode(b.uid)}) | {b.kid} | {b.ppk} | {b.pimpinan_unit} | {b.mekanisme} | {b.pemangku} |")
     return out
 
 

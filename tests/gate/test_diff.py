@@ -325,11 +325,13 @@ def _sisipkan(data: dict) -> dict[str, str]:
                             "pimpinan_unit": "kabid-aptika",
                             "anggota": [{"jabatan": "G3 " + MUATAN, "jenis": "pelaksana", "jumlah": 2}]})
     org["struktur"].append({"id": "kabid-baru", "jabatan": "P2 " + MUATAN, "jenis": "administrator",
-                            "atasan": "kadis"})
+                            "atasan": "kadis", "dasar_pengangkatan": "P3 " + MUATAN})
+    org["kelompok"][-1]["pendelegasian"] = "L2 " + MUATAN
     return {p: m for p, m in (("U1", MUATAN), ("S1", MUATAN_PENDEK), ("D1", MUATAN), ("A1", MUATAN_PENDEK),
                               ("P1", MUATAN), ("K1", MUATAN), ("L1", MUATAN), ("G1", MUATAN), ("G2", MUATAN),
                               ("T1", MUATAN), ("I1", MUATAN), ("J1", MUATAN), ("I2", MUATAN), ("J2", MUATAN),
-                              ("T2", MUATAN), ("J3", MUATAN), ("K2", MUATAN), ("G3", MUATAN), ("P2", MUATAN))}
+                              ("T2", MUATAN), ("J3", MUATAN), ("K2", MUATAN), ("G3", MUATAN), ("P2", MUATAN),
+                              ("P3", MUATAN), ("L2", MUATAN))}
 
 
 def test_muatan_di_setiap_kolom_teks_tampil_sebagai_teks(repo):
