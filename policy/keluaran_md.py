@@ -29,8 +29,10 @@ _KODE_AMAN = re.compile(r"[A-Za-z0-9._/^~-]+( [A-Za-z0-9._/^~-]+)*")
 
 
 def _satu_baris(s: str) -> str:
-    """Karakter kontrol (baris baru, CR, ESC, NUL, C1) menjadi spasi; spasi beruntun diringkas."""
-    s = "".join(" " if unicodedata.category(c) == "Cc" or c in "\u2028\u2029" else c for c in s)
+    """Karakter kontrol (baris baru, CR, ESC, NUL, C1) menjadi spasi; spasi beruntun diringkas;
+    surrogate tunggal (mis. ``"\\ud800"`` di YAML) menjadi U+FFFD agar keluaran UTF-8 sah."""
+    s = "".join(" " if (k := unicodedata.category(c)) == "Cc" or c in "\u2028\u2029"
+                else "\ufffd" if k == "Cs" else c for c in s)
     return " ".join(_FORMAT_DIHAPUS.sub("", s).split())
 
 

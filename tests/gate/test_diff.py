@@ -361,3 +361,4 @@ def test_muatan_di_setiap_kolom_teks_tampil_sebagai_teks(repo):
     for b in _bagian(teks, "Kelompok yang berubah").splitlines()[2:]:
         if b.startswith("|"):
             assert len(re.split(r"(?<!\\)\|", b.strip()[1:-1])) == 6, b
+

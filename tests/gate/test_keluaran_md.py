@@ -43,6 +43,7 @@ MUATAN = [
     "# judul",
     "a\u202ekiri\u2066",
     "x\u200b@\u200by",
+    "surrogate \ud800 tunggal",
 ]
 #: tag yang boleh muncul saat teks ter-escape ditaruh di paragraf dan sel tabel
 TAG_BOLEH = {"p", "table", "thead", "tbody", "tr", "th", "td"}
@@ -52,6 +53,7 @@ def _normal(s: str) -> str:
     """Teks yang diharapkan tampak: kontrol jadi spasi, kontrol arah/lebar-nol dibuang, spasi diringkas."""
     s = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", " ", s)
     s = re.sub("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]", "", s)
+    s = re.sub("[\ud800-\udfff]", "\ufffd", s)
     return " ".join(s.split())
 
 
