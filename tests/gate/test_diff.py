@@ -365,3 +365,19 @@ def test_muatan_di_setiap_kolom_teks_tampil_sebagai_teks(repo):
         kolom = {len(re.findall(r"<t[hd][ >]", tr)) for tr in re.findall(r"<tr>.*?</tr>", t, re.S)}
         assert len(kolom) == 1, t
 
+
+
+def test_nama_berkas_berbahaya_di_escape(repo):
+    from .gfm import Dokumen, pola_github, render, tampak
+
+    nama = "`<img src=x onerror=alert(1)>` @everyone [a](https:__evil.example)"
+    (repo.path / "orgs" / f"{nama}.yaml").write_text(
+        (repo.path / "orgs/bappeda.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    repo.commit("berkas bernama aneh")
+    teks = _diff(repo)
+    d = Dokumen(render(teks))
+    assert d.nama_tag <= {"h2", "h3", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td",
+                          "strong", "em", "code"}, d.nama_tag
+    assert pola_github("".join(d.teks)) == []
+    assert f"orgs/{nama}.yaml — Badan Perencanaan Pembangunan Daerah" in tampak("".join(d.teks))
+    assert f"orgs/{nama}.yaml" in tampak("".join(d.teks)).split("Temuan baru", 1)[1]
