@@ -4,7 +4,8 @@ serangan (``muatan.py``), lalu setiap halaman terbangkit dibuka di chromium.
 Yang dibuktikan:
 
 * tidak ada dialog (``alert``) dan tidak ada elemen sisipan (``[onerror]``, ``[onload]``, ``iframe``)
-  di halaman mana pun, termasuk navigasi (label rentang abjad grup > 25 unit) dan ``<title>``;
+  di halaman mana pun, termasuk navigasi (label rentang abjad grup > 25 unit), ``<title>`` dan
+  hasil pencarian Pagefind;
 * setiap muatan tampil sebagai teks apa adanya di halaman unitnya (dan label navigasi);
 * tepat satu halaman per unit dan per nama jabatan, walau id/nama bertabrakan (``index``, ``con``,
   ``Analis X``/``Analis-X``/``Analis.X``, nama 300 karakter); id elemen unik di setiap halaman.
@@ -151,6 +152,13 @@ _PERIKSA = """() => {
 }"""
 
 
+_PERIKSA_CARI = """() => {
+  const d = document.querySelector('dialog.skd-cari');
+  return {sisip: d.querySelectorAll('[onerror], [onload], iframe, img[src="x"], script').length,
+          teks: [...d.querySelectorAll('.pagefind-ui__result-link')].map(a => a.textContent).join(' ')};
+}"""
+
+
 def test_setiap_halaman_tanpa_skrip_dan_muatan_tampil_apa_adanya(proyek, tab):
     root, situs, orgs, cakupan, hasil_cek = proyek
     from alat_peramban import sajikan
@@ -188,6 +196,16 @@ def test_setiap_halaman_tanpa_skrip_dan_muatan_tampil_apa_adanya(proyek, tab):
         dinas = sorted((_rata(o["nama"]) for o in orgs.values() if o["jenis"] == "dinas"), key=str.casefold)
         assert any(dinas[0] in _rata(x) for x in label), (dinas[0], label)
         assert any(dinas[-1] in _rata(x) for x in label), (dinas[-1], label)
+        # hasil pencarian (Pagefind): judul dan cuplikan bermuatan tampil sebagai teks
+        for kata in ("onerror", "script", "iframe", "securityLevel", "entitas"):
+            tab.buka(srv.url + "?cari=" + kata, tunggu_diagram=False)
+            tab.page.locator("dialog.skd-cari .pagefind-ui__result-link").first.wait_for(timeout=15000)
+            r = tab.page.evaluate(_PERIKSA_CARI)
+            if r["sisip"]:
+                masalah.append(f"pencarian {kata!r}: {r['sisip']} elemen sisipan")
+            for m in MUATAN:
+                if _rata(m) in _rata(r["teks"]):
+                    tampil[m].add("?cari=" + kata)
     finally:
         srv.tutup()
     ditolak: dict[str, list[str]] = defaultdict(list)
