@@ -55,11 +55,17 @@ def escape(c: str) -> str:
     return f"\\U{kode:08x}"
 
 
+#: singkatan baku kontrol C0, DEL dan C1 (Unicode tidak memberi nama untuk kategori Cc)
+_NAMA_KONTROL = dict(zip(
+    map(chr, [*range(0x20), *range(0x7f, 0xa0)]),
+    ("NUL SOH STX ETX EOT ENQ ACK BEL BS TAB LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US "
+     "DEL PAD HOP BPH NBH IND NEL SSA ESA HTS HTJ VTS PLD PLU RI SS2 SS3 DCS PU1 PU2 STS CCH MW SPA EPA SOS SGCI SCI "
+     "CSI ST OSC PM APC").split()))
+
+
 def nama(c: str) -> str:
-    """Label untuk pesan: ``U+202E RIGHT-TO-LEFT OVERRIDE`` (nama Unicode bila ada)."""
-    n = unicodedata.name(c, "")
-    if not n:
-        n = {"\x00": "NUL", "\x1b": "ESC", "\r": "CR", "\n": "LF", "\t": "TAB", "\x7f": "DEL"}.get(c, "")
+    """Label untuk pesan: ``U+202E RIGHT-TO-LEFT OVERRIDE``, ``U+001B ESC`` (nama Unicode atau singkatan kontrol)."""
+    n = _NAMA_KONTROL.get(c) or unicodedata.name(c, "")
     return f"U+{ord(c):04X}" + (f" {n}" if n else "")
 
 
