@@ -245,11 +245,13 @@ def test_medan_teks_diturunkan_dari_model():
                   "tim_kerja[].nama", "tim_kerja[].ketua.instansi", "tim_kerja[].anggota[].jabatan"):
         assert wajib in jalur
     assert "jenis" not in jalur and "struktur[].unit_kerja_mandiri" not in jalur  # Literal/boolean bukan teks
+    assert "id" not in jalur and "kelompok[].penilai" not in jalur  # id/acuan berpola: ditolak validasi model
+    assert {"id", "induk", "kelompok[].penilai", "tim_kerja[].anggota[].kelompok"} <= set(medan_teks(berpola=True))
 
 
-@pytest.mark.parametrize("jalur", medan_teks())
-def test_setiap_kolom_teks_menolak_esc(jalur, tmp_path):
-    """Muatan ESC di kolom teks mana pun → kesalahan (SK11, atau INPUT untuk id/acuan berpola) di barisnya."""
+@pytest.mark.parametrize("jalur,aturan", [(j, "SK11") for j in medan_teks()] + [(j, "INPUT") for j in medan_teks(berpola=True)])
+def test_setiap_kolom_teks_menolak_esc(jalur, aturan, tmp_path):
+    """Muatan ESC di kolom teks bebas mana pun → SK11 di barisnya; di kolom id/acuan berpola → INPUT."""
     org, langkah = next((copy.deepcopy(o), lk) for o in (DASAR, VARIAN) if (lk := _cari(o, jalur)) is not None)
     wadah = _ambil(org, langkah[:-1])
     wadah[langkah[-1]] = wadah[langkah[-1]] + "\x1b[2J PENANDA"
@@ -260,7 +262,7 @@ def test_setiap_kolom_teks_menolak_esc(jalur, tmp_path):
     (tmp_path / "dinas-b.yaml").write_text(yaml.safe_dump(INDUK, sort_keys=False), encoding="utf-8")
     code, out, _ = _jalankan(["check", str(tmp_path / "dinas-a.yaml"), "--format", "json"])
     kena = [(f["rule"], f["line"]) for f in json.loads(out)["findings"] if f["severity"] == "error"]
-    assert code == 1 and any(r in ("SK11", "INPUT") and b == baris for r, b in kena), (jalur, kena)
+    assert code == 1 and (aturan, baris) in kena, (jalur, kena)
 
 
 def test_org_dasar_uji_sah(tmp_path):

@@ -264,7 +264,7 @@ ID_CADANGAN = frozenset({"con", "prn", "aux", "nul", "index"}
 
 @aturan("SK12", "error", "id unit, posisi, kelompok dan tim bukan nama cadangan (con, prn, aux, nul, com0–9, lpt0–9, index)",
         "integritas data (id menjadi nama berkas dan bagian URL situs)", (),
-        interpretasi="Bukan ketentuan Perbup: id menjadi nama berkas (orgs/<id>.yaml) dan bagian URL halaman situs. "
+        interpretasi="Bukan ketentuan Perbup: id menjadi nama berkas (`orgs/<id>.yaml`) dan bagian URL halaman situs. "
                      "Windows menolak berkas bernama con, prn, aux, nul, com0–com9, lpt0–lpt9 (dengan ekstensi apa pun), "
                      "dan 'index' bertabrakan dengan halaman indeks folder.")
 def sk12_id_cadangan(unit: Unit, indeks: Indeks) -> Iterator[Lapor]:

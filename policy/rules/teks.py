@@ -16,34 +16,44 @@ from functools import cache
 from typing import Any, Iterator
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from .. import karakter
 from ..domain import Indeks, Unit
 from ..models import OrgFile
 from .registry import Lapor, aturan
 
-#: bentuk sebuah kolom: ("teks",) | ("model", kelas) | ("daftar", bentuk butir)
+#: bentuk sebuah kolom: ("teks", berpola) | ("model", kelas) | ("daftar", bentuk butir);
+#: berpola = teks dengan ``pattern`` (id/acuan ``[a-z0-9-]``), yang sudah ditolak validasi model (INPUT)
 Bentuk = tuple
-_TEKS: Bentuk = ("teks",)
 #: karakter yang terbaca sebagai tag HTML di nama yang diterbitkan
 _SUDUT = "<>"
 #: tag HTML sederhana (``<b>``, ``</b>``, ``<br/>``): dibuang utuh saat menyarankan nilai bersih
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")
 
 
-def _bentuk(tp: Any) -> Bentuk | None:
+def _berpola(metadata) -> bool:
+    """Apakah metadata Pydantic (``Field(pattern=...)``, juga di dalam ``Annotated``) memuat pola."""
+    for m in metadata:
+        if getattr(m, "pattern", None) or (isinstance(m, FieldInfo) and _berpola(m.metadata)):
+            return True
+    return False
+
+
+def _bentuk(tp: Any, berpola: bool = False) -> Bentuk | None:
     """Bentuk anotasi tipe bila memuat teks (str) di dalamnya; None bila tidak (angka, boolean, Literal)."""
     asal = typing.get_origin(tp)
     if asal is typing.Annotated:
-        return _bentuk(typing.get_args(tp)[0])
+        dasar, *metadata = typing.get_args(tp)
+        return _bentuk(dasar, berpola or _berpola(metadata))
     if asal in (typing.Union, types.UnionType):
-        bentuk = [b for b in map(_bentuk, typing.get_args(tp)) if b is not None]
+        bentuk = [b for b in (_bentuk(t, berpola) for t in typing.get_args(tp)) if b is not None]
         return bentuk[0] if bentuk else None
     if asal is list:
         butir = _bentuk(typing.get_args(tp)[0])
         return ("daftar", butir) if butir is not None else None
     if tp is str:
-        return _TEKS
+        return ("teks", berpola)
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return ("model", tp) if medan_model(tp) else None
     return None
@@ -52,20 +62,23 @@ def _bentuk(tp: Any) -> Bentuk | None:
 @cache
 def medan_model(model: type[BaseModel]) -> tuple[tuple[str, Bentuk], ...]:
     """Kolom ``model`` yang memuat teks, dengan bentuknya (dari ``model_fields``)."""
-    return tuple((nama, b) for nama, f in model.model_fields.items() if (b := _bentuk(f.annotation)) is not None)
+    return tuple((nama, b) for nama, f in model.model_fields.items()
+                 if (b := _bentuk(f.annotation, _berpola(f.metadata))) is not None)
 
 
-def medan_teks(model: type[BaseModel] = OrgFile, awalan: str = "") -> list[str]:
-    """Semua jalur kolom teks, mis. ``struktur[].jabatan``, ``dasar_hukum[]`` (untuk katalog dan tes)."""
+def medan_teks(model: type[BaseModel] = OrgFile, awalan: str = "", berpola: bool = False) -> list[str]:
+    """Jalur kolom teks bebas, mis. ``struktur[].jabatan``, ``dasar_hukum[]`` (untuk katalog dan tes);
+    ``berpola=True``: hanya kolom id/acuan berpola ``[a-z0-9-]``."""
     hasil = []
 
     def turun(b: Bentuk, jalur: str) -> None:
         if b[0] == "teks":
-            hasil.append(jalur)
+            if b[1] == berpola:
+                hasil.append(jalur)
         elif b[0] == "daftar":
             turun(b[1], jalur + "[]")
         else:
-            hasil.extend(medan_teks(b[1], jalur + "."))
+            hasil.extend(medan_teks(b[1], jalur + ".", berpola))
 
     for nama, b in medan_model(model):
         turun(b, awalan + nama)
@@ -82,7 +95,7 @@ def _nilai(v: Any, b: Bentuk, path: tuple) -> Iterator[tuple[tuple, str]]:
     if v is None:
         return
     if b[0] == "teks":
-        if isinstance(v, str):
+        if isinstance(v, str) and not b[1]:
             yield path, v
     elif b[0] == "daftar":
         for i, x in enumerate(v):
@@ -106,11 +119,12 @@ def _uraikan(terlarang: list[str]) -> str:
 
 
 @aturan("SK11", "error",
-        "Teks di berkas org tanpa karakter kontrol, pengarah teks (bidi), karakter lebar nol, dan tanpa '<' '>'",
+        "Teks di berkas org tanpa karakter kontrol, pengarah teks (bidi), karakter lebar nol, dan tanpa `<` `>`",
         "integritas data (teks org tampil sama di terminal, log CI dan situs)", (),
         interpretasi="Bukan ketentuan Perbup: nama jabatan dan unit yang memuat U+202E (pembalik arah), karakter "
-                     "lebar nol, ESC/CR/NUL/TAB atau baris baru tampil berbeda dari yang tersimpan, dan '<' '>' terbaca "
-                     "sebagai tag HTML. Berlaku untuk setiap kolom teks model: " + ", ".join(medan_teks()) + ".")
+                     "lebar nol, ESC/CR/NUL/TAB atau baris baru tampil berbeda dari yang tersimpan, dan `<` `>` terbaca "
+                     "sebagai tag HTML. Keluaran tetap meng-escape semuanya; aturan ini garis kedua. Berlaku untuk setiap "
+                     "kolom teks bebas model (diturunkan otomatis; kolom id/acuan sudah dibatasi pola [a-z0-9-]): " + ", ".join(f"`{m}`" for m in medan_teks()) + ".")
 def sk11_karakter_teks(unit: Unit, indeks: Indeks) -> Iterator[Lapor]:
     """Setiap nilai teks hanya memuat karakter yang terlihat; saran = nilai bersih terdekat."""
     for path, s in nilai_teks(unit.org):
