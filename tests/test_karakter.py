@@ -283,3 +283,25 @@ def test_sk12_id_unit_con(tmp_path):
     f = [f for f in json.loads(out)["findings"] if f["rule"] == "SK12"]
     assert code == 1 and [(x["line"], x["col"]) for x in f] == [(1, 5)]
     assert "con-unit" in f[0]["hint"] and "Windows" in f[0]["message"]
+
+
+def test_tag_html_di_nama_ditolak_dan_ter_escape_di_halaman(tmp_path):
+    """Dua garis: SK11 menolak '<b>' di jabatan, dan halaman unit (Markdown situs) tetap meng-escape-nya
+    bila dibangkitkan juga (garis pertama tidak bergantung pada aturan)."""
+    from kasus_yaml import ROOT
+    from policy.situs import unit as situs_unit
+
+    root = tmp_path / "proyek"
+    (root / "orgs").mkdir(parents=True)
+    (root / "docs").symlink_to(ROOT / "docs", target_is_directory=True)
+    org = copy.deepcopy(DASAR)
+    del org["induk"], org["pengecualian_level"]
+    org["struktur"][1]["jabatan"] = "Kepala Bidang <b>Uji</b> <script>alert(1)</script>"
+    teks_yaml = yaml.safe_dump(org, allow_unicode=True, sort_keys=False)
+    (root / "orgs" / "dinas-a.yaml").write_text(teks_yaml, encoding="utf-8")
+    baris = next(i for i, b in enumerate(teks_yaml.splitlines(), 1) if "<b>" in b)
+    _, out, _ = _jalankan(["check", str(root / "orgs"), "--format", "json"])
+    assert ("SK11", baris) in [(f["rule"], f["line"]) for f in json.loads(out)["findings"]]
+    halaman = situs_unit.halaman(root)
+    md = next(v for k, v in halaman.items() if k.endswith("/dinas-a.md"))
+    assert "Kepala Bidang" in md and "<b>" not in md and "<script>" not in md and "&lt;b&gt;" in md
