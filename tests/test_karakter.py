@@ -305,3 +305,29 @@ def test_tag_html_di_nama_ditolak_dan_ter_escape_di_halaman(tmp_path):
     halaman = situs_unit.halaman(root)
     md = next(v for k, v in halaman.items() if k.endswith("/dinas-a.md"))
     assert "Kepala Bidang" in md and "<b>" not in md and "<script>" not in md and "&lt;b&gt;" in md
+
+
+@pytest.mark.parametrize("nama_yaml", [
+    "nama: |\n  Dinas\n  Contoh\n",  # blok literal: baris baru
+    "nama: >\n  Dinas\n\n  Contoh\n",  # blok terlipat dengan baris kosong: baris baru
+    "nama: Dinas\n\n  Contoh\n",  # skalar polos multi-baris dengan baris kosong
+    "nama: \"Dinas\n\n  Contoh\"\n",  # skalar berkutip multi-baris dengan baris kosong
+    "nama: 'Dinas\n  \n  Contoh'\n",  # baris kosong berisi spasi
+    "nama: Dinas\tContoh\n",  # tab mentah di dalam nilai
+    "nama: \"Dinas\\\n  \\tContoh\"\n",  # escape pada baris lanjutan
+])
+def test_saringan_cepat_tidak_melewatkan_baris_baru_dan_tab(nama_yaml, tmp_path):
+    """Saringan teks mentah SK11 tidak boleh melewatkan cara YAML menghasilkan LF/TAB di nilai."""
+    teks_yaml = "id: dinas-b\n" + nama_yaml + yaml.safe_dump({k: v for k, v in INDUK.items() if k not in ("id", "nama")},
+                                                              sort_keys=False)
+    (tmp_path / "dinas-b.yaml").write_text(teks_yaml, encoding="utf-8")
+    _, out, _ = _jalankan(["check", str(tmp_path), "--format", "json"])
+    assert [(f["rule"], f["line"]) for f in json.loads(out)["findings"] if f["severity"] == "error"] == [("SK11", 2)]
+
+
+def test_saringan_cepat_melewati_berkas_bersih():
+    from kasus_yaml import ROOT
+    from policy.rules.teks import _SARING
+
+    bersih = [p for p in sorted((ROOT / "orgs").glob("*.yaml")) if _SARING.search(p.read_text(encoding="utf-8")) is None]
+    assert len(bersih) >= 30  # berkas contoh tidak memerlukan penelusuran nilai

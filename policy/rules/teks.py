@@ -28,6 +28,11 @@ from .registry import Lapor, aturan
 Bentuk = tuple
 #: karakter yang terbaca sebagai tag HTML di nama yang diterbitkan
 _SUDUT = "<>"
+#: saringan cepat atas teks mentah berkas. Nilai YAML hanya dapat memuat karakter tak terlihat atau
+#: '<' '>' bila teks mentahnya memuat salah satu dari: karakter itu sendiri, '\\' (escape di teks
+#: berkutip ganda), CR, '|' atau '>' (blok skalar: baris baru), atau baris kosong (skalar alir
+#: multi-baris: baris baru). Tidak cocok → penelusuran nilai pasti tidak menemukan apa pun.
+_SARING = re.compile("[\\\\<>|\\x00-\\x09\\x0b-\\x1f" + karakter.KELAS_TAK_TERLIHAT_NON_C0 + "]|\n[ \t]*\n")
 #: tag HTML sederhana (``<b>``, ``</b>``, ``<br/>``): dibuang utuh saat menyarankan nilai bersih
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")
 
@@ -127,6 +132,8 @@ def _uraikan(terlarang: list[str]) -> str:
                      "kolom teks bebas model (diturunkan otomatis; kolom id/acuan sudah dibatasi pola [a-z0-9-]): " + ", ".join(f"`{m}`" for m in medan_teks()) + ".")
 def sk11_karakter_teks(unit: Unit, indeks: Indeks) -> Iterator[Lapor]:
     """Setiap nilai teks hanya memuat karakter yang terlihat; saran = nilai bersih terdekat."""
+    if unit.dok.teks is not None and _SARING.search(unit.dok.teks) is None:
+        return
     for path, s in nilai_teks(unit.org):
         if karakter.TAK_TERLIHAT.search(s) is None and "<" not in s and ">" not in s:
             continue
