@@ -176,6 +176,13 @@ def test_explain_meng_escape_teks_org(folder_jahat):
     assert "Dinas \\x1b[2J\\x1b[HContoh" in out and "Kepala\\x00Bidang" in out
 
 
+def test_salah_pemakaian_di_escape():
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as e:
+        main(["check", "--format", "x\x1b[2J\u202e"])
+    assert e.value.code == 2 and _mentah(err.getvalue()) == [] and "x\\x1b[2J\\u202e" in err.getvalue()
+
+
 def test_path_tidak_ditemukan_di_escape():
     code, out, err = _jalankan(["check", "tidak-ada-\x1b[2J"])
     assert code == 2 and _mentah(err) == [] and "tidak-ada-\\x1b[2J" in err
