@@ -129,7 +129,8 @@ def _uraikan(terlarang: list[str]) -> str:
         interpretasi="Bukan ketentuan Perbup: nama jabatan dan unit yang memuat U+202E (pembalik arah), karakter "
                      "lebar nol, ESC/CR/NUL/TAB atau baris baru tampil berbeda dari yang tersimpan, dan `<` `>` terbaca "
                      "sebagai tag HTML. Keluaran tetap meng-escape semuanya; aturan ini garis kedua. Berlaku untuk setiap "
-                     "kolom teks bebas model (diturunkan otomatis; kolom id/acuan sudah dibatasi pola [a-z0-9-]): " + ", ".join(f"`{m}`" for m in medan_teks()) + ".")
+                     "kolom teks bebas model (diturunkan otomatis; kolom id/acuan sudah dibatasi pola [a-z0-9-]): "
+                     + ", ".join(f"`{m}`" for m in medan_teks()) + ".")
 def sk11_karakter_teks(unit: Unit, indeks: Indeks) -> Iterator[Lapor]:
     """Setiap nilai teks hanya memuat karakter yang terlihat; saran = nilai bersih terdekat."""
     if unit.dok.teks is not None and _SARING.search(unit.dok.teks) is None:
