@@ -30,14 +30,14 @@ def aman_terminal(s: str) -> str:
     return TAK_TERLIHAT.sub(lambda m: escape(m.group()), s)
 
 
-def _gh_data(s: str) -> str:
+def gh_data(s: str) -> str:
     # CR/LF memakai pengodean workflow command GitHub sendiri (%0D/%0A, satu baris log); kontrol
     # lain, bidi dan lebar nol lewat aman_terminal agar log CI mentah pun tidak memuat ESC
     return aman_terminal(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
-def _gh_prop(s: str) -> str:
-    return _gh_data(s).replace(":", "%3A").replace(",", "%2C")
+def gh_prop(s: str) -> str:
+    return gh_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
 def baris_teks(t: Temuan) -> str:
@@ -49,8 +49,8 @@ def baris_teks(t: Temuan) -> str:
 
 def baris_github(t: Temuan) -> str:
     pesan = t.message + (f" — saran: {t.hint}" if t.hint else "") + (f" [{t.basis}]" if t.basis else "")
-    return (f"::{_GH_LEVEL[t.severity]} file={_gh_prop(t.file)},line={t.line},col={t.col},"
-            f"title={_gh_prop(t.rule)}::{_gh_data(pesan)}")
+    return (f"::{_GH_LEVEL[t.severity]} file={gh_prop(t.file)},line={t.line},col={t.col},"
+            f"title={gh_prop(t.rule)}::{gh_data(pesan)}")
 
 
 def teks(temuan: Iterable[Temuan]) -> str:

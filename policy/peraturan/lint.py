@@ -15,12 +15,12 @@ import hashlib
 import json
 import re
 import sys
-import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import yaml
 
+from ..keluaran import aman_terminal, gh_data, gh_prop
 from . import Elemen, Naskah, baca, ke_romawi, polos, romawi
 
 #: Keterangan setiap pemeriksaan: (tingkat, judul singkat, penjelasan untuk Bagian Hukum).
@@ -642,23 +642,6 @@ def lint(docs_dir: Path) -> list[Temuan]:
 
 # --------------------------------------------------------------------------- escape terminal
 
-_CRLF = "\r\n"
-#: Kendali arah teks (bidi) yang dapat menyamarkan urutan teks di terminal.
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def _aman(s: str, kecuali: str = "") -> str:
-    """Teks dari naskah Markdown aman untuk terminal: karakter kendali (C0, DEL, C1 — ESC, CR, BEL,
-    CSI) dan kendali bidi ditulis sebagai ``\\xNN``/``\\uNNNN`` yang terlihat, bukan dikirim mentah.
-
-    Sementara lokal di modul ini; disatukan dengan escaper terminal proyek bila sudah ada.
-    """
-    return "".join(
-        c if c in kecuali or not (unicodedata.category(c) == "Cc" or c in _BIDI)
-        else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
-        for c in s)
-
-
 # --------------------------------------------------------------------------- baseline
 
 def baca_baseline(path: Path) -> dict[tuple[str, str], dict]:
@@ -684,7 +667,7 @@ def tulis_baseline(path: Path, temuan: list[Temuan], lama: dict[tuple[str, str],
             f"    sidik: {json.dumps(t.sidik)}",
             f"    berkas: {t.file}",
             f"    baris: {t.line}",
-            f"    pesan: {json.dumps(_aman(t.message), ensure_ascii=False)}",
+            f"    pesan: {json.dumps(aman_terminal(t.message), ensure_ascii=False)}",
             f"    alasan: {json.dumps(alasan, ensure_ascii=False)}",
         ]
     path.write_text("\n".join(baris) + "\n", encoding="utf-8")
@@ -692,24 +675,15 @@ def tulis_baseline(path: Path, temuan: list[Temuan], lama: dict[tuple[str, str],
 
 # --------------------------------------------------------------------------- keluaran
 
-def _escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_prop(s: str) -> str:
-    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
-
-
 def format_text(t: Temuan, di_baseline: bool) -> str:
     tanda = " (baseline)" if di_baseline else ""
-    return _aman(f"{t.file}:{t.line}:{t.col}: {t.severity} {t.id} {t.message}{tanda}")
+    return aman_terminal(f"{t.file}:{t.line}:{t.col}: {t.severity} {t.id} {t.message}{tanda}")
 
 
 def format_github(t: Temuan) -> str:
-    # CR/LF dikodekan %0D/%0A oleh perintah workflow; kendali lain ditulis terlihat
-    berkas, pesan = _aman(t.file, _CRLF), _aman(t.message, _CRLF)
-    return (f"::{_TINGKAT_GITHUB[t.severity]} file={_escape_prop(berkas)},line={t.line},"
-            f"col={t.col},title={_escape_prop(t.id)}::{_escape_data(pesan)}")
+    # escape yang sama dengan `python -m policy check --format github` (policy.keluaran)
+    return (f"::{_TINGKAT_GITHUB[t.severity]} file={gh_prop(t.file)},line={t.line},"
+            f"col={t.col},title={gh_prop(t.id)}::{gh_data(t.message)}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -746,7 +720,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         baseline = baca_baseline(baseline_path)
     except (yaml.YAMLError, KeyError, TypeError) as e:
-        print(_aman(f"baseline tidak dapat dibaca ({baseline_path}): {e}"), file=sys.stderr)
+        print(aman_terminal(f"baseline tidak dapat dibaca ({baseline_path}): {e}"), file=sys.stderr)
         return 2
     if a.perbarui_baseline:
         tulis_baseline(baseline_path, temuan, baseline)

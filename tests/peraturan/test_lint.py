@@ -296,5 +296,3 @@ def test_keluaran_terminal_tanpa_karakter_kendali(tmp_path, capsys):
         assert "contoh angka 3" in out
         assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out)
         assert "\\x1b[2J\\x07\\x9b31m\\u202eMekanisme" in out
-    assert L._aman("a\x1bb\rc\n") == "a\\x1bb\\x0dc\\x0a"
-    assert L._aman("a\rb\n", "\r\n") == "a\rb\n"
