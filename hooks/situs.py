@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from policy import keluaran
-from policy.situs import halaman_terbangkit, navigasi
+from policy.situs import halaman_terbangkit, md, navigasi
 from policy.situs.konteks import atur, konteks
 
 _HALAMAN: dict[str, str] = {}
@@ -89,7 +89,8 @@ def _nama(item, folder: str) -> str:
 
 
 def _judul(page: Page) -> str:
-    """Judul halaman untuk urutan/label navigasi: H1 halaman terbangkit, atau judul/nama berkas."""
+    """Judul *polos* (belum di-escape) untuk urutan/label navigasi: H1 halaman terbangkit, atau
+    judul/nama berkas. Label yang dibentuk darinya harus di-escape (``md.html``)."""
     isi = _HALAMAN.get(page.file.src_uri)
     m = re.search(r"^# (.+?)\s*$", isi or "", re.M)
     if m:
@@ -106,7 +107,9 @@ def _atur(items: list, folder: str, induk: Section | None = None) -> list:
                       if isinstance(it, Page) else "")
         bagian = navigasi.bagi([_judul(it) if isinstance(it, Page) else "" for it in unit])
         if bagian:
-            unit = [Section(label, unit[a:b]) for label, a, b in bagian]
+            # label "pertama – terakhir" dibentuk dari nama unit/jabatan (teks org, tak tepercaya);
+            # Material mencetak judul navigasi tanpa escape → escape HTML di sini
+            unit = [Section(md.html(label), unit[a:b]) for label, a, b in bagian]
             for sec in unit:
                 sec.rentang_abjad = True
         items = kepala + unit

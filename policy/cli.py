@@ -30,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
         pesan = (message.replace("the following arguments are required", "argumen wajib belum diisi")
                  .replace("invalid choice", "pilihan tidak sah").replace("unrecognized arguments", "argumen tidak dikenal")
                  .replace("choose from", "pilih dari").replace("expected one argument", "perlu satu nilai"))
-        self.exit(2, f"{self.prog}: kesalahan: {pesan}\n")
+        self.exit(2, f"{self.prog}: kesalahan: {keluaran.aman_terminal(pesan)}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,12 +51,16 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _tidak_ditemukan(hilang: list[str]) -> None:
+    print("kesalahan: path tidak ditemukan: " + ", ".join(map(keluaran.aman_terminal, hilang)), file=sys.stderr)
+
+
 def cmd_check(args) -> int:
     from .periksa import periksa
 
     hasil = periksa(args.paths)
     if hasil.hilang:
-        print("kesalahan: path tidak ditemukan: " + ", ".join(hasil.hilang), file=sys.stderr)
+        _tidak_ditemukan(hasil.hilang)
         return 2
     if args.format == "json":
         sys.stdout.write(keluaran.as_json(hasil.as_json()))
@@ -76,7 +80,7 @@ def cmd_explain(args) -> int:
 
     hasil = periksa(args.paths)
     if hasil.hilang:
-        print("kesalahan: path tidak ditemukan: " + ", ".join(hasil.hilang), file=sys.stderr)
+        _tidak_ditemukan(hasil.hilang)
         return 2
     sys.stdout.write(jelaskan(hasil))
     return 1 if hasil.errors else 0

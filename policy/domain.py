@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from . import models
 from .models import Kelompok, OrgFile, Posisi
-from .muat import Dokumen, muat_yaml, tampil_path
+from .muat import Dokumen, akar_repositori, muat_yaml, tampil_path, tautan_keluar, tolak_tautan
 from .temuan import Temuan
 
 
@@ -197,19 +197,30 @@ def kumpulkan_berkas(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]
 
     Mengembalikan (berkas, path yang tidak ada).
     """
-    berkas: list[tuple[Path, str]] = []
+    berkas, hilang = _kumpulkan(paths)
+    return [(path, disp) for path, disp, _ in berkas], hilang
+
+
+def _kumpulkan(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str, str]], list[str]]:
+    """Seperti :func:`kumpulkan_berkas`, dengan akar repositori tiap berkas (untuk menolak tautan
+    simbolik yang keluar darinya). Folder yang merupakan tautan keluar tidak didaftar isinya:
+    foldernya sendiri masuk daftar dan ditolak saat dimuat."""
+    berkas: list[tuple[Path, str, str]] = []
     hilang: list[str] = []
+    cache: dict[str, str] = {}
     for p in paths:
         path = Path(p)
-        if path.is_dir() and path.suffix not in (".yaml", ".yml"):
+        if not (path.exists() or path.is_symlink()):
+            hilang.append(str(p))
+            continue
+        akar = akar_repositori(path)
+        if path.is_dir() and path.suffix not in (".yaml", ".yml") and not tautan_keluar(path, akar, cache):
             for anak in sorted(path.iterdir()):
                 if anak.suffix in (".yaml", ".yml"):
-                    berkas.append((anak, tampil_path(anak)))
-        elif path.exists() or path.is_symlink() or path.suffix in (".yaml", ".yml") and path.is_dir():
-            berkas.append((path, tampil_path(path)))
+                    berkas.append((anak, tampil_path(anak), akar))
         else:
-            hilang.append(str(p))
-    unik = {disp: (path, disp) for path, disp in berkas}
+            berkas.append((path, tampil_path(path), akar))
+    unik = {disp: (path, disp, akar) for path, disp, akar in berkas}
     return sorted(unik.values(), key=lambda x: x[1]), hilang
 
 
@@ -237,17 +248,21 @@ def muat_semua(paths: Iterable[str | Path]) -> tuple[Indeks, list[Temuan], int, 
     sama ikut dimuat sebagai *konteks* agar acuan ``<berkas>/<kelompok>`` dapat diselesaikan;
     temuan hanya dilaporkan untuk berkas yang diminta.
     """
-    berkas, hilang = kumpulkan_berkas(paths)
-    diminta = {disp for _, disp in berkas}
-    konteks: list[tuple[Path, str]] = []
-    for d in sorted({path.parent for path, _ in berkas if not path.is_dir()} - {Path(p) for p in paths}):
-        if d.is_dir():
-            konteks.extend((a, tampil_path(a)) for a in sorted(d.iterdir())
-                           if a.suffix in (".yaml", ".yml") and tampil_path(a) not in diminta and a.is_file())
+    berkas, hilang = _kumpulkan(paths)
+    diminta = {disp for _, disp, _ in berkas}
+    cache: dict[str, str] = {}
+    konteks: list[tuple[Path, str, str]] = []
+    akar_folder = {path.parent: akar for path, _, akar in berkas}
+    for d in sorted({path.parent for path, _, _ in berkas if not path.is_dir()} - {Path(p) for p in paths}):
+        akar = akar_folder[d]
+        if d.is_dir() and not tautan_keluar(d, akar, cache):
+            konteks.extend((a, tampil_path(a), akar) for a in sorted(d.iterdir())
+                           if a.suffix in (".yaml", ".yml") and tampil_path(a) not in diminta
+                           and not tautan_keluar(a, akar, cache) and a.is_file())
     indeks = Indeks()
     temuan: list[Temuan] = []
     with _tanpa_gc():
-        _muat_ke(indeks, temuan, sorted(berkas + konteks, key=lambda x: x[1]), diminta)
+        _muat_ke(indeks, temuan, sorted(berkas + konteks, key=lambda x: x[1]), diminta, cache)
     indeks.diminta = diminta
     return indeks, temuan, len(berkas), hilang
 
@@ -266,8 +281,14 @@ def _tanpa_gc():
             gc.enable()
 
 
-def _muat_ke(indeks: Indeks, temuan: list[Temuan], daftar: list[tuple[Path, str]], diminta: set[str]) -> None:
-    for path, disp in daftar:
+def _muat_ke(indeks: Indeks, temuan: list[Temuan], daftar: list[tuple[Path, str, str]], diminta: set[str],
+             cache: dict[str, str]) -> None:
+    for path, disp, akar in daftar:
+        if tautan_keluar(path, akar, cache):  # tanpa membuka target: tidak ada isinya di pesan mana pun
+            if disp in diminta:
+                temuan.append(tolak_tautan(disp))
+            indeks.gagal.add(path.stem)
+            continue
         unit, t, _ = muat_unit(path, disp)
         if disp in diminta:
             temuan.extend(t)

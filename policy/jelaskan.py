@@ -1,7 +1,11 @@
-"""``explain``: penjelasan per kelompok dalam Bahasa Indonesia yang lugas."""
+"""``explain``: penjelasan per kelompok dalam Bahasa Indonesia yang lugas.
+
+Keluaran untuk terminal: setiap baris melewati :func:`policy.keluaran.aman_terminal` (teks org
+tidak tepercaya: escape ANSI, CR, bidi tampil sebagai ``\\x1b``, ``\\r``, ``\\u202e``)."""
 from __future__ import annotations
 
 from .domain import Unit
+from .keluaran import aman_terminal
 from .klasifikasi import JUDUL_KEDUDUKAN, JUDUL_STRUKTUR, klasifikasi
 from .models import Kelompok
 from .periksa import HasilPeriksa
@@ -49,19 +53,20 @@ def jelaskan_kelompok(unit: Unit, k: Kelompok) -> list[str]:
 
 
 def jelaskan(hasil: HasilPeriksa) -> str:
+    """Teks ``explain`` untuk semua unit yang diminta; teks org di-escape untuk terminal."""
     baris: list[str] = []
     for unit in hasil.indeks.unit_diminta():
         if baris:
             baris.append("")
-        baris.append(f"{unit.org.nama} ({unit.file})")
+        baris.append(aman_terminal(f"{unit.org.nama} ({unit.file})"))
         baris.append("=" * len(baris[-1]))
         if not unit.org.kelompok:
             baris.append("Tidak ada kelompok jabatan fungsional/pelaksana.")
         for k in unit.org.kelompok:
             baris.append("")
-            baris.extend(jelaskan_kelompok(unit, k))
+            baris.extend(map(aman_terminal, jelaskan_kelompok(unit, k)))
     gagal = sorted({t.file for t in hasil.temuan if t.severity == "error"})
     if gagal:
         baris.append("")
-        baris.append("Berkas dengan kesalahan (jalankan 'python -m policy check'): " + ", ".join(gagal))
+        baris.append("Berkas dengan kesalahan (jalankan 'python -m policy check'): " + aman_terminal(", ".join(gagal)))
     return "\n".join(baris) + "\n"

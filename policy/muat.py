@@ -301,6 +301,12 @@ _PESAN_YAML = [
     ("did not find expected key", "struktur tidak sesuai: kunci yang diharapkan tidak ditemukan", "periksa indentasi dan tanda '-' pada daftar"),
     ("did not find expected '-' indicator", "struktur daftar tidak sesuai", "periksa indentasi butir daftar ('- ')"),
     ("found duplicate anchor", "anchor YAML ganda", "hapus anchor (&)"),
+    ("found unknown escape character", "escape tidak dikenal di teks bertanda kutip ganda",
+     "tulis garis miring terbalik sebagai '\\\\' atau pakai tanda kutip tunggal"),
+    ("found invalid Unicode character escape code", "escape Unicode tidak sah (mis. surrogate '\\ud800')",
+     "hapus escape tersebut dan tulis karakternya langsung"),
+    ("did not find expected hexdecimal number", "escape heksadesimal tidak lengkap", "periksa jumlah digit setelah '\\x', '\\u' atau '\\U'"),
+    ("expected escape sequence of", "escape heksadesimal tidak lengkap", "periksa jumlah digit setelah '\\x', '\\u' atau '\\U'"),
     ("exceeded maximum nesting depth", "struktur bersarang terlalu dalam", "berkas org hanya perlu beberapa tingkat; periksa indentasi/kurung"),
 ]
 
@@ -366,6 +372,59 @@ def muat_yaml(path: Path, file: str) -> Dokumen:
         dok.data = None
         dok.temuan.append(_input(file, 1, 1, "struktur bersarang terlalu dalam", "periksa indentasi/kurung"))
     return dok
+
+
+# ---------------------------------------------------------------------------
+# Tautan simbolik: berkas org adalah masukan dari siapa pun (pull request). Tautan yang keluar
+# dari repositori (mis. ke ~/.ssh atau /etc) ditolak *tanpa* membuka targetnya, sehingga tidak
+# ada isi target yang sampai ke pesan temuan, log CI atau situs.
+
+PESAN_TAUTAN_KELUAR = "tautan simbolik keluar dari repositori: ditolak"
+SARAN_TAUTAN_KELUAR = "salin berkas org ke dalam repositori alih-alih menautkannya, atau hapus tautannya"
+
+
+def akar_repositori(path: Path | str) -> str:
+    """Akar repositori untuk path yang diperiksa (path nyata, tanpa tautan).
+
+    Leluhur terdekat yang memuat ``.git`` (folder, atau berkas pada worktree/submodule); bila tidak
+    ada: direktori kerja bila path berada di dalamnya, selain itu folder path itu sendiri. Folder
+    yang berupa tautan tidak pernah menjadi akar (tautan ``orgs -> /checkout/lain`` tidak
+    menjadikan checkout lain itu akar)."""
+    a = Path(os.path.abspath(path))
+    mulai = a.parent if a.is_symlink() or not a.is_dir() else a
+    for d in (mulai, *mulai.parents):
+        if os.path.lexists(d / ".git") and not d.is_symlink():
+            return os.path.realpath(d)
+    cwd = os.getcwd()
+    if str(a) == cwd or str(a).startswith(cwd.rstrip(os.sep) + os.sep):
+        return os.path.realpath(cwd)
+    return os.path.realpath(mulai)
+
+
+def _di_dalam(path: str, akar: str) -> bool:
+    return path == akar or path.startswith(akar.rstrip(os.sep) + os.sep)
+
+
+def tautan_keluar(path: Path | str, akar: str, cache: dict[str, str] | None = None) -> bool:
+    """True bila path (berkas atau folder) — lewat tautan simbolik pada dirinya atau pada folder di
+    atasnya — menunjuk ke luar ``akar`` (hasil :func:`akar_repositori`). Hanya metadata tautan yang
+    dibaca (``lstat``/``readlink``), target tidak pernah dibuka. ``cache``: path nyata per folder."""
+    a = os.path.abspath(path)
+    folder, nama = os.path.split(a)
+    if os.path.islink(a):
+        nyata = os.path.realpath(a)
+    else:
+        if cache is None:
+            cache = {}
+        if folder not in cache:
+            cache[folder] = os.path.realpath(folder)
+        nyata = os.path.join(cache[folder], nama)
+    return not _di_dalam(nyata, akar)
+
+
+def tolak_tautan(file: str) -> Temuan:
+    """Temuan INPUT untuk tautan yang keluar dari repositori (baris 1 kolom 1 path tautan)."""
+    return _input(file, 1, 1, PESAN_TAUTAN_KELUAR, SARAN_TAUTAN_KELUAR)
 
 
 def tampil_path(path: Path | str) -> str:

@@ -124,3 +124,111 @@ def test_string_panjang_dibatasi(tmp_path):
     p.write_text(DASAR.replace("nama: Dinas X", "nama: " + "x" * 100_000), encoding="utf-8")
     _, temuan, _ = muat_unit(p, "x.yaml")
     assert temuan[0].rule == "INPUT" and temuan[0].line == 2 and "terlalu panjang" in temuan[0].message
+
+
+# ---------------------------------------------------------------------------
+# Tautan simbolik yang keluar dari repositori: ditolak tanpa membuka targetnya
+
+RAHASIA = "RAHASIA-JANGAN-TAMPIL"
+ORG_SAH = """id: {id}
+nama: Dinas Contoh
+jenis: dinas
+aplikasi_spbe: [srikandi]
+struktur:
+  - {{id: kadis, jabatan: Kepala Dinas, jenis: jpt_pratama}}
+kelompok:
+  - id: kjf
+    penilai: kadis
+    pimpinan_unit: kadis
+    anggota: [{{jabatan: Arsiparis Ahli Pertama, jenis: fungsional}}]
+"""
+
+
+@pytest.fixture
+def repo_bertautan(tmp_path):
+    """repo/ (dengan .git) berisi tautan ke dalam dan ke luar; luar/ berisi 'rahasia' yang akan
+    tergema di pesan temuan bila pernah dibaca (nilai enum salah dan kolom tak dikenal)."""
+    repo, luar = tmp_path / "repo", tmp_path / "luar"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "orgs").mkdir()
+    (repo / "data").mkdir()
+    (luar / "folder").mkdir(parents=True)
+    (repo / "orgs" / "dinas-a.yaml").write_text(ORG_SAH.format(id="dinas-a"), encoding="utf-8")
+    (repo / "data" / "dinas-b.yaml").write_text(ORG_SAH.format(id="dinas-b"), encoding="utf-8")
+    bocor = f"id: bocor\nnama: x\njenis: {RAHASIA}\n{RAHASIA}: 1\nstruktur: []\n"
+    (luar / "rahasia.yaml").write_text(bocor, encoding="utf-8")
+    (luar / "folder" / "isi.yaml").write_text(bocor, encoding="utf-8")
+    (repo / "orgs" / "dinas-b.yaml").symlink_to("../data/dinas-b.yaml")  # di dalam repo: tetap dimuat
+    (repo / "orgs" / "bocor.yaml").symlink_to(luar / "rahasia.yaml")  # absolut, keluar
+    (repo / "orgs" / "relatif.yaml").symlink_to("../../luar/rahasia.yaml")  # relatif, keluar
+    (repo / "orgs" / "putus.yaml").symlink_to("/tidak/ada/x.yaml")  # keluar dan putus: tetap tanpa dibaca
+    (repo / "orgs-luar").symlink_to(luar / "folder", target_is_directory=True)
+    return repo, luar
+
+
+def _check(argv, monkeypatch, cwd):
+    import contextlib
+    import io
+    import json
+
+    import policy.muat
+    from policy.cli import main
+
+    dibaca = []
+    asli = policy.muat._baca_teks
+    monkeypatch.setattr(policy.muat, "_baca_teks", lambda p: (dibaca.append(os.path.realpath(p)), asli(p))[1])
+    monkeypatch.chdir(cwd)
+    keluar = {}
+    for fmt in ("json", "text", "github"):
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["check", *argv, "--format", fmt])
+        assert RAHASIA not in out.getvalue() + err.getvalue()
+        keluar[fmt] = out.getvalue()
+    return code, json.loads(keluar["json"]), dibaca
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlink")
+def test_tautan_keluar_repositori_ditolak_tanpa_dibaca(repo_bertautan, monkeypatch):
+    repo, luar = repo_bertautan
+    code, data, dibaca = _check(["orgs"], monkeypatch, repo)
+    assert code == 1 and data["files"] == 5
+    temuan = {(f["file"], f["rule"], f["line"], f["col"]) for f in data["findings"] if f["severity"] == "error"}
+    assert temuan == {(f"orgs/{n}.yaml", "INPUT", 1, 1) for n in ("bocor", "relatif", "putus")}
+    assert all(f["message"] == "tautan simbolik keluar dari repositori: ditolak" for f in data["findings"])
+    assert {k["file"] for k in data["kelompok"]} == {"orgs/dinas-a.yaml", "orgs/dinas-b.yaml"}  # tautan dalam repo jalan
+    assert not [p for p in dibaca if p.startswith(str(luar)) or p.startswith("/tidak")]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlink")
+def test_folder_tautan_keluar_tidak_didaftar(repo_bertautan, monkeypatch):
+    repo, luar = repo_bertautan
+    code, data, dibaca = _check(["orgs-luar", "orgs-luar/isi.yaml"], monkeypatch, repo)
+    assert code == 1
+    assert [(f["file"], f["rule"], f["line"]) for f in data["findings"]] == [
+        ("orgs-luar", "INPUT", 1), ("orgs-luar/isi.yaml", "INPUT", 1)]
+    assert dibaca == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlink")
+def test_berkas_tunggal_konteks_tetangga_keluar_dilewati(repo_bertautan, monkeypatch):
+    """pre-commit memeriksa satu berkas: tetangga yang menaut ke luar tidak dibaca sebagai konteks."""
+    repo, luar = repo_bertautan
+    code, data, dibaca = _check(["orgs/dinas-a.yaml"], monkeypatch, repo)
+    assert code == 0 and data["findings"] == []
+    assert not [p for p in dibaca if not p.startswith(str(repo))]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlink")
+def test_akar_tanpa_git_adalah_direktori_kerja(tmp_path, monkeypatch):
+    """Tanpa .git di atasnya: akar = direktori kerja; tautan di dalamnya jalan, ke luarnya ditolak."""
+    kerja = tmp_path / "kerja"
+    kerja.mkdir()
+    (tmp_path / "luar.yaml").write_text(f"id: luar\nnama: {RAHASIA}\n", encoding="utf-8")
+    (kerja / "dinas-a.yaml").write_text(ORG_SAH.format(id="dinas-a"), encoding="utf-8")
+    (kerja / "salinan.yaml").symlink_to("dinas-a.yaml")
+    (kerja / "luar.yaml").symlink_to(tmp_path / "luar.yaml")
+    code, data, dibaca = _check(["."], monkeypatch, kerja)
+    assert [(f["file"], f["rule"]) for f in data["findings"] if f["rule"] == "INPUT"] == [("luar.yaml", "INPUT")]
+    assert str(tmp_path / "luar.yaml") not in dibaca
+    assert any(f["file"] == "salinan.yaml" and f["rule"] == "SK01" for f in data["findings"])  # dimuat (id beda nama)

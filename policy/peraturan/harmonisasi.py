@@ -9,14 +9,11 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+from ..situs import md
 from . import baca
 from .lint import PEMERIKSAAN, baca_baseline, lint
 
 BERKAS = "peraturan/catatan-harmonisasi.md"
-
-
-def _sel(teks: str) -> str:
-    return teks.replace("|", "\\|").replace("\n", " ")
 
 
 def render(root: Path) -> str:
@@ -52,7 +49,7 @@ def render(root: Path) -> str:
                 letak = f"[{posixpath.basename(t.file)}]({tujuan})"
             letak += f" <br>`{posixpath.basename(t.file)}:{t.line}`"
             status = "ditinjau (baseline)" if (t.id, t.sidik) in baseline else "**belum ditinjau**"
-            out.append(f"| {letak} | {_sel(t.message)} | {tingkat} | {status} |")
+            out.append(f"| {letak} | {md.teks(t.message)} | {tingkat} | {status} |")
         out.append("")
     return "\n".join(out)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from ..keluaran import aman_terminal, gh_data, gh_prop
 from . import Elemen, Naskah, baca, ke_romawi, polos, romawi
 
 #: Keterangan setiap pemeriksaan: (tingkat, judul singkat, penjelasan untuk Bagian Hukum).
@@ -53,6 +54,11 @@ PEMERIKSAAN: dict[str, tuple[str, str, str]] = {
     "HK09": ("warning", "Ringkasan berbeda dengan rincian",
              "Daftar ringkas kondisi kedudukan (Lampiran B angka 1) tidak memuat butir yang "
              "sama dengan penjelasan terperincinya."),
+    "HK10": ("error", "Rujukan Lampiran tidak ditemukan",
+             "Naskah merujuk huruf Lampiran (\"Lampiran F\"), nomor angka di dalam Lampiran "
+             "(\"Lampiran B angka 9\", \"Lampiran B.9\", \"angka 9 Lampiran B\"), atau huruf di dalam "
+             "angka itu (\"Lampiran B angka 2 huruf z\") yang tidak ada. Pesan temuan menyebut "
+             "huruf/angka yang ada."),
 }
 
 _TINGKAT_GITHUB = {"error": "error", "warning": "warning", "info": "notice"}
@@ -211,16 +217,117 @@ def _kolom(mentah: str, potongan: str, cadangan: int) -> int:
     return i + 1 if i >= 0 else cadangan
 
 
+# Rujukan ke Lampiran: "Lampiran F", "Lampiran B.7", "Lampiran B angka 7 [huruf c]",
+# "angka 7 [huruf c] Lampiran B", "huruf c angka 7 Lampiran B" (juga "Lampiran huruf B").
+_HURUF_LAMPIRAN = r"(?:Lampiran|LAMPIRAN) (?:huruf )?([A-Z])(?!\w)"
+_RUJUK_LAMPIRAN_BELAKANG = re.compile(
+    r"\b(?:huruf ([a-z]) )?angka (\d+)(?: huruf ([a-z]))? (?:(?:pada|dalam) )?" + _HURUF_LAMPIRAN)
+_RUJUK_LAMPIRAN = re.compile(
+    r"\b(?:Lampiran|LAMPIRAN) (?:huruf )?([A-Z])(?:\.(\d+)| angka (\d+))?(?: huruf ([a-z]))?(?!\w)")
+
+
+@dataclass
+class PetaLampiran:
+    """Huruf Lampiran, angka di tiap Lampiran, dan huruf di tiap angka, menurut anchor naskah."""
+
+    lampiran: dict[str, Elemen]                  # "B" -> unsur lampiran-b
+    angka: dict[str, dict[int, Elemen]]          # "B" -> {1: lampiran-b-1, ...}
+    huruf: dict[str, list[str]]                  # anchor induk (lampiran-b / lampiran-b-2) -> ["a", ...]
+
+    def huruf_di(self, induk: str) -> list[str]:
+        return self.huruf.get(induk, [])
+
+
+def peta_lampiran(n: Naskah) -> PetaLampiran:
+    """Struktur Lampiran dari anchor: ``lampiran-b``, ``lampiran-b-2`` / ``lampiran-c-angka-2``, dan
+    butir berlabel huruf di bawahnya yang tidak berada di bawah nomor lain (``lampiran-b-2-huruf-f``,
+    ``lampiran-b-1-rincian-a``, ``lampiran-d-1-perencanaan``; bukan ``lampiran-b-2-penunjukan-2-huruf-a``)."""
+    lampiran: dict[str, Elemen] = {}
+    angka: dict[str, dict[int, Elemen]] = {}
+    for e in n.elemen:
+        m = re.fullmatch(r"lampiran-([a-z])", e.anchor)
+        if m and e.jenis == "lampiran":
+            lampiran.setdefault(m.group(1).upper(), e)
+            continue
+        m = re.fullmatch(r"lampiran-([a-z])-(?:angka-)?(\d+)", e.anchor)
+        if m and e.jenis in ("lampiran", "angka"):
+            label = e.label if e.label and e.label.isdigit() else m.group(2)
+            angka.setdefault(m.group(1).upper(), {}).setdefault(int(label), e)
+    induk = [e.anchor for e in lampiran.values()] + [e.anchor for d in angka.values() for e in d.values()]
+    huruf: dict[str, list[str]] = {}
+    for e in n.elemen:
+        label = e.label
+        if e.jenis not in ("huruf", "lampiran") or not label or not re.fullmatch(r"[a-z]", label):
+            continue
+        for i in induk:
+            sisa = e.anchor[len(i) + 1:] if e.anchor.startswith(i + "-") else ""
+            if sisa and not any(bagian.isdigit() for bagian in sisa.split("-")):
+                daftar = huruf.setdefault(i, [])
+                if label not in daftar:
+                    daftar.append(label)
+    for daftar in huruf.values():
+        daftar.sort()
+    return PetaLampiran(lampiran, angka, huruf)
+
+
+def _rentang(nilai: list) -> str:
+    """[1, 2, 3, 5] -> "1–3, 5"; ["a", "b", "c"] -> "a–c"."""
+    kunci = [ord(x) if isinstance(x, str) else x for x in nilai]
+    bagian, i = [], 0
+    while i < len(nilai):
+        j = i
+        while j + 1 < len(nilai) and kunci[j + 1] == kunci[j] + 1:
+            j += 1
+        bagian.append(str(nilai[i]) if i == j else f"{nilai[i]}–{nilai[j]}")
+        i = j + 1
+    return ", ".join(bagian)
+
+
+def cek_rujukan_lampiran(peta: PetaLampiran, huruf_lampiran: str, angka: int | None,
+                         huruf: str | None) -> tuple[str, str] | None:
+    """Periksa satu rujukan Lampiran; None bila ada, selain itu (target baku, pesan) yang menyebut
+    huruf/angka yang ada (HK10)."""
+    nama = f"Lampiran {huruf_lampiran}"
+    if huruf_lampiran not in peta.lampiran:
+        return nama, f"{nama} tidak ada; Lampiran yang ada: {_rentang(sorted(peta.lampiran)) or '-'}"
+    if angka is None:
+        if huruf is None:
+            return None
+        induk, tempat = peta.lampiran[huruf_lampiran].anchor, nama
+    else:
+        ada = sorted(peta.angka.get(huruf_lampiran, {}))
+        if angka not in ada:
+            sebut = f"{nama} memuat angka {_rentang(ada)}" if ada else f"{nama} tidak bernomor angka"
+            return f"{nama} angka {angka}", f"{nama} angka {angka} tidak ada; {sebut}"
+        induk, tempat = peta.angka[huruf_lampiran][angka].anchor, f"{nama} angka {angka}"
+        if huruf is None:
+            return None
+    ada_huruf = peta.huruf_di(induk)
+    if huruf in ada_huruf:
+        return None
+    if ada_huruf:
+        sebut = f"{tempat} memuat huruf {_rentang(ada_huruf)}"
+    elif angka is None and peta.angka.get(huruf_lampiran):
+        sebut = (f"{tempat} tidak memuat huruf langsung; rujuk angkanya dulu "
+                 f"(angka {_rentang(sorted(peta.angka[huruf_lampiran]))})")
+    else:
+        sebut = f"{tempat} tidak memuat huruf"
+    return f"{tempat} huruf {huruf}", f"{tempat} huruf {huruf} tidak ada; {sebut}"
+
+
 def periksa_rujukan(n: Naskah) -> list[Temuan]:
-    """HK04: setiap rujukan internal (Pasal/ayat/huruf, Gambar, contoh angka) dapat ditemukan."""
+    """HK04: setiap rujukan internal (Pasal/ayat/huruf, Gambar, contoh angka) dapat ditemukan;
+    HK10: setiap rujukan ke Lampiran (huruf Lampiran, angka, huruf di dalam angka) dapat ditemukan."""
     temuan: list[Temuan] = []
     ada = {e.anchor for e in n.elemen}
     gambar_baris = {int(e.nomor_anchor): e for e in n.jenis("gambar")}
+    peta = peta_lampiran(n)
 
-    def lapor(halaman, no, kolom, target, teks_rujukan, pemilik):
+    def lapor(halaman, no, kolom, target, teks_rujukan, pemilik, tambahan=""):
         kolom = _kolom(n.baris[halaman][no - 1], teks_rujukan, kolom)
         temuan.append(Temuan("HK04", halaman, no, kolom,
-                             f"rujukan \"{teks_rujukan}\" tidak ditemukan di naskah (alamat '{target}')",
+                             f"rujukan \"{teks_rujukan}\" tidak ditemukan di naskah (alamat '{target}')"
+                             + tambahan,
                              pemilik.anchor if pemilik else f"{halaman}", f"rujuk:{target}:{teks_rujukan}"))
 
     for halaman, no, mentah, pasal_ayat, unsur, judul in _konteks(n):
@@ -249,6 +356,28 @@ def periksa_rujukan(n: Naskah) -> list[Temuan]:
             if target not in ada:
                 lapor(halaman, no, kolom0 + m.start(), target, m.group(0), pemilik)
         di_luar = lambda s: not any(a <= s < b for a, b in ditangani)  # noqa: E731
+        # Lampiran X [angka N | .N] [huruf h] dan "angka N [huruf h] Lampiran X" (HK10)
+        for pola in (_RUJUK_LAMPIRAN_BELAKANG, _RUJUK_LAMPIRAN):
+            for m in pola.finditer(teks_baris):
+                if not di_luar(m.start()):
+                    continue
+                ditangani.append(m.span())
+                if _EKSTERNAL.match(teks_baris[m.end():]):
+                    continue   # Lampiran peraturan lain
+                if pola is _RUJUK_LAMPIRAN_BELAKANG:
+                    h1, nomor, h2, huruf_lamp = m.groups()
+                    huruf = h1 or h2
+                else:
+                    huruf_lamp, titik, nomor, huruf = m.groups()
+                    nomor = nomor or titik
+                hasil = cek_rujukan_lampiran(peta, huruf_lamp, int(nomor) if nomor else None, huruf)
+                if hasil is None:
+                    continue
+                target, pesan = hasil
+                kolom = _kolom(mentah, m.group(0), kolom0 + m.start())
+                temuan.append(Temuan("HK10", halaman, no, kolom, f"rujukan \"{m.group(0)}\": {pesan}",
+                                     pemilik.anchor if pemilik else f"{halaman}",
+                                     f"lampiran:{target}:{m.group(0)}"))
         # ayat (M) [huruf x] relatif terhadap Pasal yang sedang berlaku
         for m in _RUJUK_AYAT.finditer(teks_baris):
             if not di_luar(m.start()):
@@ -271,7 +400,10 @@ def periksa_rujukan(n: Naskah) -> list[Temuan]:
                 continue
             target = f"{induk}-huruf-{m.group(1)}"
             if target not in ada:
-                lapor(halaman, no, kolom0 + m.start(), target, m.group(0), pemilik)
+                sejajar = sorted({x.label for x in n.anak(induk)
+                                  if x.jenis == "huruf" and x.label and re.fullmatch(r"[a-z]", x.label)})
+                tambahan = f"; huruf yang ada di daftar ini: {_rentang(sejajar)}" if sejajar else ""
+                lapor(halaman, no, kolom0 + m.start(), target, m.group(0), pemilik, tambahan)
         # Gambar N (bukan keterangan gambar itu sendiri)
         if not (pemilik and pemilik.jenis == "gambar" and pemilik.baris == no):
             for m in _RUJUK_GAMBAR.finditer(teks_baris):
@@ -508,6 +640,8 @@ def lint(docs_dir: Path) -> list[Temuan]:
     return sorted(hasil, key=lambda t: (t.file, t.line, t.col, t.id, t.message))
 
 
+# --------------------------------------------------------------------------- escape terminal
+
 # --------------------------------------------------------------------------- baseline
 
 def baca_baseline(path: Path) -> dict[tuple[str, str], dict]:
@@ -533,7 +667,7 @@ def tulis_baseline(path: Path, temuan: list[Temuan], lama: dict[tuple[str, str],
             f"    sidik: {json.dumps(t.sidik)}",
             f"    berkas: {t.file}",
             f"    baris: {t.line}",
-            f"    pesan: {json.dumps(t.message, ensure_ascii=False)}",
+            f"    pesan: {json.dumps(aman_terminal(t.message), ensure_ascii=False)}",
             f"    alasan: {json.dumps(alasan, ensure_ascii=False)}",
         ]
     path.write_text("\n".join(baris) + "\n", encoding="utf-8")
@@ -541,22 +675,15 @@ def tulis_baseline(path: Path, temuan: list[Temuan], lama: dict[tuple[str, str],
 
 # --------------------------------------------------------------------------- keluaran
 
-def _escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_prop(s: str) -> str:
-    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
-
-
 def format_text(t: Temuan, di_baseline: bool) -> str:
     tanda = " (baseline)" if di_baseline else ""
-    return f"{t.file}:{t.line}:{t.col}: {t.severity} {t.id} {t.message}{tanda}"
+    return aman_terminal(f"{t.file}:{t.line}:{t.col}: {t.severity} {t.id} {t.message}{tanda}")
 
 
 def format_github(t: Temuan) -> str:
-    return (f"::{_TINGKAT_GITHUB[t.severity]} file={_escape_prop(t.file)},line={t.line},"
-            f"col={t.col},title={_escape_prop(t.id)}::{_escape_data(t.message)}")
+    # escape yang sama dengan `python -m policy check --format github` (policy.keluaran)
+    return (f"::{_TINGKAT_GITHUB[t.severity]} file={gh_prop(t.file)},line={t.line},"
+            f"col={t.col},title={gh_prop(t.id)}::{gh_data(t.message)}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -593,7 +720,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         baseline = baca_baseline(baseline_path)
     except (yaml.YAMLError, KeyError, TypeError) as e:
-        print(f"baseline tidak dapat dibaca ({baseline_path}): {e}", file=sys.stderr)
+        print(aman_terminal(f"baseline tidak dapat dibaca ({baseline_path}): {e}"), file=sys.stderr)
         return 2
     if a.perbarui_baseline:
         tulis_baseline(baseline_path, temuan, baseline)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..domain import Indeks
 from ..temuan import Temuan
-from . import impor, pribadi, struktur, tim  # noqa: F401  (mendaftarkan aturan)
+from . import impor, pribadi, struktur, teks, tim  # noqa: F401  (mendaftarkan aturan)
 from .registry import ATURAN, Aturan, Lapor, aturan
 
 __all__ = ["ATURAN", "Aturan", "Lapor", "aturan", "jalankan"]

@@ -99,9 +99,25 @@ def sk01_integritas(unit: Unit, indeks: Indeks) -> Iterator[Lapor]:
                             _dekat(m.kelompok, unit.kelompok) or "untuk kelompok di berkas lain tulis '<berkas>/<kelompok>'")
     if org.induk is not None:
         if org.induk == org.id:
-            yield Lapor(("induk",), "induk tidak boleh dirinya sendiri", "isi id Perangkat Daerah induk")
+            yield Lapor(("induk",), f"induk tidak boleh dirinya sendiri (siklus induk: {org.id} → {org.id})",
+                        "isi id Perangkat Daerah induk")
         elif org.induk not in indeks.units and org.induk not in indeks.gagal:
             yield Lapor(("induk",), f"induk '{org.induk}' tidak ada di orgs/", _dekat(org.induk, indeks.units))
+        elif (siklus := siklus_induk(unit, indeks)) is not None:
+            yield Lapor(("induk",), "siklus induk lintas berkas: " + " → ".join(siklus),
+                        "putus siklus: rantai induk harus berakhir di Perangkat Daerah tanpa induk")
+
+
+def siklus_induk(unit: Unit, indeks: Indeks) -> list[str] | None:
+    """Rantai ``induk`` yang kembali ke ``unit`` (``[a, b, c, a]``), atau None.
+
+    Hanya unit *di dalam* siklus yang mendapat jalurnya; unit yang induknya menuju siklus tanpa
+    menjadi bagiannya tidak (siklusnya sudah dilaporkan di berkas-berkas anggotanya)."""
+    jalur, cur = [unit.id], unit.org.induk
+    while cur is not None and cur in indeks.units and cur not in jalur:
+        jalur.append(cur)
+        cur = indeks.units[cur].org.induk
+    return jalur + [cur] if cur == unit.id and len(jalur) > 1 else None
 
 
 @aturan("SK02", "error", "Pejabat Penilai Kinerja adalah JPT Pratama, Administrator, Pengawas, atau JF pemimpin unit kerja mandiri",
@@ -238,3 +254,33 @@ def sk09_aplikasi_spbe(unit: Unit, indeks: Indeks) -> Iterator[Lapor]:
     path = ("aplikasi_spbe",) if unit.org.aplikasi_spbe else ("id",)
     yield Lapor(path, "tidak ada aplikasi umum berbagi pakai di 'aplikasi_spbe'",
                 "tambahkan misalnya: " + ", ".join(sorted(APLIKASI_UMUM)[:6]), kunci=bool(unit.org.aplikasi_spbe))
+
+
+#: nama perangkat yang dicadangkan Windows (tanpa memandang huruf besar/kecil dan ekstensi:
+#: ``con.yaml`` pun tidak dapat dibuat/di-checkout) dan ``index`` (halaman indeks folder situs)
+ID_CADANGAN = frozenset({"con", "prn", "aux", "nul", "index"}
+                        | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)})
+
+
+@aturan("SK12", "error", "id unit, posisi, kelompok dan tim bukan nama cadangan (con, prn, aux, nul, com0–9, lpt0–9, index)",
+        "integritas data (id menjadi nama berkas dan bagian URL situs)", (),
+        interpretasi="Bukan ketentuan Perbup: id menjadi nama berkas (`orgs/<id>.yaml`) dan bagian URL halaman situs. "
+                     "Windows menolak berkas bernama con, prn, aux, nul, com0–com9, lpt0–lpt9 (dengan ekstensi apa pun), "
+                     "dan 'index' bertabrakan dengan halaman indeks folder.")
+def sk12_id_cadangan(unit: Unit, indeks: Indeks) -> Iterator[Lapor]:
+    """id tidak boleh nama perangkat Windows atau 'index'."""
+    org = unit.org
+
+    def alasan(pid: str) -> str:
+        if pid == "index":
+            return "bertabrakan dengan halaman indeks folder situs"
+        return "nama perangkat Windows: berkas atau folder bernama demikian tidak dapat dibuat di Windows"
+
+    if org.id in ID_CADANGAN:
+        yield Lapor(("id",), f"id unit '{org.id}' adalah nama cadangan ({alasan(org.id)})",
+                    f"ubah id dan nama berkas, mis. '{org.id}-unit' dan {org.id}-unit.yaml")
+    for daftar, label in (("struktur", "posisi"), ("kelompok", "kelompok"), ("tim_kerja", "tim kerja")):
+        for i, item in enumerate(getattr(org, daftar)):
+            if item.id in ID_CADANGAN:
+                yield Lapor((daftar, i, "id"), f"id {label} '{item.id}' adalah nama cadangan ({alasan(item.id)})",
+                            f"beri id lain, mis. '{item.id}-1'", kelompok=item.id if daftar == "kelompok" else "")

@@ -10,7 +10,7 @@ from pathlib import Path
 from .. import diagram
 from ..klasifikasi import JUDUL_STRUKTUR
 from ..mekanisme import mekanisme
-from . import md
+from . import md, url
 from .konteks import BATAS_BARIS_INDEKS, GRUP, KODE_MEKANISME, Konteks, berkas_mekanisme, konteks, relatif
 from .unit import ANCHOR_STRUKTUR, _indent, mermaid
 
@@ -82,7 +82,7 @@ def halaman_satu(ctx: Konteks, kode: str) -> str:
                 u = daftar[0].unit
                 if len(daftar) == 1:
                     kk = daftar[0]
-                    kel = f"[{md.teks(kk.nama)}]({relatif(ctx.halaman_unit(u) + '#k-' + kk.kelompok.id, dari)})"
+                    kel = f"[{md.teks(kk.nama)}]({relatif(ctx.halaman_unit(u) + '#' + url.jangkar_kelompok(kk.kelompok.id), dari)})"
                 else:
                     kel = f"{len(daftar)} kelompok"
                 out.append(f"| [{md.teks(u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)}) | {kel} |")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import md
+from . import md, url
 from .konteks import BATAS_BARIS_INDEKS, GRUP, KODE_MEKANISME, NAMA_JENIS_UNIT, Konteks, konteks, relatif
 
 _JENJANG = re.compile(r"\s+(Ahli\s+(?:Utama|Madya|Muda|Pertama)|Terampil|Mahir|Penyelia|Pemula)$")
@@ -69,10 +69,6 @@ def _mk(kode: str) -> str:
     return berkas_mekanisme(kode)
 
 
-def slug(teks: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", teks.casefold()).strip("-") or "jabatan"
-
-
 def halaman_jabatan(ctx: Konteks) -> dict[str, str]:
     """``unit/jabatan/index.md`` (daftar nama jabatan) + satu halaman per nama jabatan tanpa jenjang."""
     tempat: dict[tuple[str, str], list] = {}
@@ -80,14 +76,9 @@ def halaman_jabatan(ctx: Konteks) -> dict[str, str]:
         for a in kk.kelompok.anggota:
             dasar, _ = pisah_jenjang(a.jabatan)
             tempat.setdefault((a.jenis, dasar), []).append((a.jabatan, kk, a.jumlah))
-    berkas: dict[tuple[str, str], str] = {}
-    dipakai: set[str] = set()
-    for jenis, dasar in sorted(tempat):
-        s = slug(dasar)
-        if s in dipakai:
-            s = f"{s}-{jenis}"
-        dipakai.add(s)
-        berkas[(jenis, dasar)] = f"unit/jabatan/{s}.md"
+    # satu halaman per (jenis, nama tanpa jenjang); nama yang tereduksi ke slug yang sama, 'Index …'
+    # dan nama sangat panjang tetap mendapat path sendiri (url.slug_unik)
+    berkas = {k: f"unit/jabatan/{s}.md" for k, s in url.slug_unik({k: k[1] for k in tempat}).items()}
     dari = "unit/jabatan/index.md"
     docs = ctx.docs_dir
     out = ["# Indeks jabatan\n", md.banner_data_contoh(),
@@ -143,7 +134,7 @@ def _halaman_satu_jabatan(ctx: Konteks, judul: str, path: str, baris_data: list,
              "| Jabatan | Unit — kelompok | Mekanisme | Jumlah |\n|---|---|---|---|"]
     for jab, kk, jumlah in baris_data:
         baris.append(f"| {md.teks(jab)} | [{md.teks(kk.unit.org.nama)} — {md.teks(kk.nama)}]"
-                     f"({relatif(ctx.halaman_unit(kk.unit) + '#k-' + kk.kelompok.id, path)}) | "
+                     f"({relatif(ctx.halaman_unit(kk.unit) + '#' + url.jangkar_kelompok(kk.kelompok.id), path)}) | "
                      f"{kk.kl.mekanisme or '—'} | {jumlah} |")
     return md.rapikan("\n".join(x for x in baris if x) + "\n")
 

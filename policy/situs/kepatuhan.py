@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..rules import ATURAN
-from . import md
+from . import md, url
 from .konteks import Konteks, konteks, relatif
 
 _JENIS = {"error": "danger", "warning": "warning", "info": "info"}
@@ -48,7 +48,7 @@ def halaman_kepatuhan(ctx: Konteks) -> str:
             if u is not None:
                 unit_md = f"[{md.teks(u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)})"
                 k = u.kelompok.get(t.kelompok) if t.kelompok else None
-                kel_md = (f"[{md.teks(k.nama or k.id)}]({relatif(ctx.halaman_unit(u) + '#k-' + k.id, dari)})"
+                kel_md = (f"[{md.teks(k.nama or k.id)}]({relatif(ctx.halaman_unit(u) + '#' + url.jangkar_kelompok(k.id), dari)})"
                           if k is not None else md.teks(t.kelompok or "—"))
             else:
                 unit_md, kel_md = md.teks(t.unit or "—"), md.teks(t.kelompok or "—")

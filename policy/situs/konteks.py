@@ -21,6 +21,7 @@ from ..klasifikasi import Klasifikasi, klasifikasi
 from ..models import Kelompok
 from ..periksa import HasilPeriksa, periksa
 from ..temuan import Temuan
+from . import url
 
 #: Grup navigasi "jenis Perangkat Daerah": kunci folder → (judul, jenis unit di dalamnya). Urutan = urutan nav.
 GRUP: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -141,7 +142,16 @@ class Konteks:
         u = self.unit(unit) if isinstance(unit, str) else unit
         if u is None:
             raise KeyError(unit)
-        return f"unit/{self.grup(u)}/{u.id}.md"
+        return f"unit/{self.grup(u)}/{self._slug_unit[u.id]}.md"
+
+    @cached_property
+    def _slug_unit(self) -> dict[str, str]:
+        """Nama berkas halaman setiap unit di folder grupnya: id unit, kecuali id yang terlarang
+        sebagai nama halaman (``index``, ``con`` …) — itu diberi akhiran hash (url.slug_unik)."""
+        hasil: dict[str, str] = {}
+        for g in GRUP:
+            hasil.update(url.slug_unik({u.id: u.id for u in self.units_grup(g)}))
+        return hasil
 
     @cached_property
     def kelompok(self) -> list[KelompokTerklasifikasi]:

@@ -1,4 +1,4 @@
-"""Pembantu Markdown untuk halaman terbangkit: escape teks dari YAML, tautan ke naskah Perbup.
+"""Pembantu Markdown/HTML untuk halaman terbangkit: escape teks dari YAML, tautan ke naskah Perbup.
 
 Teks dari berkas org (nama jabatan, nama tim) selalu di-escape sebelum masuk Markdown, agar
 karakter seperti ``|``, ``*``, ``[`` atau ``{{`` tidak merusak tabel, tautan, atau makro.
@@ -6,6 +6,7 @@ karakter seperti ``|``, ``*``, ``[`` atau ``{{`` tidak merusak tabel, tautan, at
 from __future__ import annotations
 
 import functools
+import html as _html
 import posixpath
 import re
 from pathlib import Path
@@ -22,6 +23,15 @@ def teks(s: object) -> str:
     t = " ".join(str(s).split())
     t = t.replace("&", "&amp;")
     return _MD_KHUSUS.sub(lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)), t)
+
+
+def html(s: object) -> str:
+    """Teks polos → satu baris HTML aman (isi elemen *dan* nilai atribut bertanda kutip).
+
+    Satu-satunya escape HTML untuk teks org yang tidak lewat Markdown: tabel langkah HTML jadi,
+    label rentang abjad di navigasi (Material mencetak judul navigasi tanpa escape).
+    """
+    return _html.escape(" ".join(str(s).split()), quote=True)
 
 
 def judul_atribut(s: object) -> str:

@@ -15,7 +15,6 @@ Isi setiap halaman unit (Bahasa Indonesia), dari berkas ``orgs/<id>.yaml``:
 """
 from __future__ import annotations
 
-import html
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from ..mekanisme import ISI_SURAT_PERMOHONAN, mekanisme
 from ..models import AnggotaTim, TimKerja
 from ..rules import ATURAN
 from ..temuan import Temuan
-from . import md
+from . import md, url
 from .konteks import (GRUP, NAMA_JENIS_JABATAN, NAMA_JENIS_UNIT, Konteks, KelompokTerklasifikasi,
                       berkas_mekanisme, konteks, relatif)
 
@@ -66,10 +65,6 @@ def langkah_ringkas(langkah: list, tautan_lengkap: str | None = None) -> str:
     return _langkah_ringkas(tuple(langkah), tautan_lengkap)
 
 
-def _h(s: object) -> str:
-    return html.escape(" ".join(str(s).split()), quote=False)
-
-
 @lru_cache(maxsize=8192)
 def _langkah_ringkas(langkah: tuple, tautan_lengkap: str | None) -> str:
     out: list[str] = []
@@ -80,12 +75,12 @@ def _langkah_ringkas(langkah: tuple, tautan_lengkap: str | None) -> str:
                 out.append("</tbody>\n</table>")
             tahap_kini = lk.tahap
             if lk.judul_tahap:
-                out.append(f"<p><strong>{_h(lk.judul_tahap)}</strong></p>")
+                out.append(f"<p><strong>{md.html(lk.judul_tahap)}</strong></p>")
             out.append("<table>\n<thead>\n<tr>\n<th>No.</th>\n<th>Pelaku → kepada: langkah</th>\n</tr>\n</thead>\n<tbody>")
-        kondisi = f"<em>jika {_h(lk.kondisi)}:</em> " if lk.kondisi else ""
-        huruf = f"({_h(lk.huruf)}) " if lk.huruf else ""
-        pihak = f"{_h(lk.pelaku)} → {_h(lk.penerima)}" if lk.penerima else _h(lk.pelaku)
-        out.append(f"<tr>\n<td>{lk.nomor}</td>\n<td>{huruf}{kondisi}{pihak}: {_h(lk.label)}</td>\n</tr>")
+        kondisi = f"<em>jika {md.html(lk.kondisi)}:</em> " if lk.kondisi else ""
+        huruf = f"({md.html(lk.huruf)}) " if lk.huruf else ""
+        pihak = f"{md.html(lk.pelaku)} → {md.html(lk.penerima)}" if lk.penerima else md.html(lk.pelaku)
+        out.append(f"<tr>\n<td>{lk.nomor}</td>\n<td>{huruf}{kondisi}{pihak}: {md.html(lk.label)}</td>\n</tr>")
     if out:
         out.append("</tbody>\n</table>")
     hasil = "\n\n" + "\n".join(out) + "\n\n"
@@ -276,7 +271,7 @@ def _bagian_kelompok(ctx: Konteks, unit: Unit, dari: str) -> str:
     sudah: dict[tuple, str] = {}
     for kk in ctx.kelompok_unit(unit):
         kid = kk.kelompok.id
-        out.append(f"### {md.teks(kk.nama)} {{#k-{kid}}}\n")
+        out.append(f"### {md.teks(kk.nama)} {{#{url.jangkar_kelompok(kid)}}}\n")
         out.append("\n".join(_baris_kelompok(ctx, kk, dari)) + "\n")
         out.append("**Anggota kelompok:**\n\n" + _anggota(kk))
         for t in temuan_kel.get(kid, []):
@@ -287,9 +282,9 @@ def _bagian_kelompok(ctx: Konteks, unit: Unit, dari: str) -> str:
             continue
         aktor = aktor_kelompok(kk)
         kunci = (kode, tuple(sorted(aktor.items())))
-        out.append(f"#### Alur mekanisme kerja {md.teks(kode)} {{#alur-{kid}}}\n")
+        out.append(f"#### Alur mekanisme kerja {md.teks(kode)} {{#{url.jangkar_alur(kid)}}}\n")
         if kunci in sudah:
-            out.append(f"Alur kerja kelompok ini sama persis dengan alur [{md.teks(sudah[kunci])}](#alur-{sudah[kunci + ('id',)]})"
+            out.append(f"Alur kerja kelompok ini sama persis dengan alur [{md.teks(sudah[kunci])}](#{url.jangkar_alur(sudah[kunci + ('id',)])})"
                        " (pejabat yang sama, mekanisme yang sama).\n")
             continue
         sudah[kunci] = kk.nama
@@ -325,12 +320,12 @@ def _bagian_pelaporan(ctx: Konteks, unit: Unit, dari: str) -> str:
     if unit.org.kelompok:
         out.append("| Kelompok | Tugas individu dilaporkan kepada (dan yang dapat meminta laporan sewaktu-waktu) |\n|---|---|")
         for k in unit.org.kelompok:
-            out.append(f"| [{md.teks(k.nama or k.id)}](#k-{k.id}) | {md.teks(unit.jabatan(k.pimpinan_unit))} |")
+            out.append(f"| [{md.teks(k.nama or k.id)}](#{url.jangkar_kelompok(k.id)}) | {md.teks(unit.jabatan(k.pimpinan_unit))} |")
         out.append("")
     if unit.org.tim_kerja:
         out.append("Jalur pelaporan tim kerja unit ini (anggota → ketua tim → Pimpinan Unit Organisasi pemilik kinerja):\n")
         for t in unit.org.tim_kerja:
-            out.append(f"- [{md.teks(t.nama)}](#tim-{t.id}): anggota → ketua ({md.teks(t.ketua.jabatan)}) → "
+            out.append(f"- [{md.teks(t.nama)}](#{url.jangkar_tim(t.id)}): anggota → ketua ({md.teks(t.ketua.jabatan)}) → "
                        f"{md.teks(unit.jabatan(t.pemilik_kinerja))}")
         out.append("")
     return "\n".join(out) + "\n"
@@ -395,8 +390,8 @@ def _nama_anggota(ctx: Konteks, unit: Unit, a: AnggotaTim, dari: str) -> tuple[s
     k2 = u2.kelompok[kid]
     nama_k = md.teks(k2.nama or k2.id)
     if u2 is unit:
-        return md.teks(a.jabatan), f"[{nama_k}](#k-{kid})"
-    return md.teks(a.jabatan), f"[{md.teks(u2.org.nama)}]({relatif(ctx.halaman_unit(u2) + '#k-' + kid, dari)}) — {nama_k} (lintas unit)"
+        return md.teks(a.jabatan), f"[{nama_k}](#{url.jangkar_kelompok(kid)})"
+    return md.teks(a.jabatan), f"[{md.teks(u2.org.nama)}]({relatif(ctx.halaman_unit(u2) + '#' + url.jangkar_kelompok(kid), dari)}) — {nama_k} (lintas unit)"
 
 
 def _temuan_tim(unit: Unit, temuan: list[Temuan]) -> dict[int, list[Temuan]]:
@@ -421,7 +416,7 @@ def _bagian_tim(ctx: Konteks, unit: Unit, dari: str) -> str:
     if not unit.org.tim_kerja:
         out.append("*Unit ini belum mencatat tim kerja.*\n")
     for i, t in enumerate(unit.org.tim_kerja):
-        out.append(f"### {md.teks(t.nama)} {{#tim-{t.id}}}\n")
+        out.append(f"### {md.teks(t.nama)} {{#{url.jangkar_tim(t.id)}}}\n")
         out.append(f"Pimpinan Unit Organisasi pemilik kinerja: **{md.teks(unit.jabatan(t.pemilik_kinerja))}**\n")
         out.append("| Peran | Jabatan | Asal |\n|---|---|---|")
         for peran, a in [("Ketua", t.ketua)] + [("Anggota", x) for x in t.anggota]:
@@ -434,7 +429,7 @@ def _bagian_tim(ctx: Konteks, unit: Unit, dari: str) -> str:
     if masuk:
         out.append("### Tim di unit lain yang melibatkan pegawai unit ini {#tim-lain}\n")
         for u2, t, a in masuk:
-            out.append(f"- [{md.teks(t.nama)}]({relatif(ctx.halaman_unit(u2) + '#tim-' + t.id, dari)}) "
+            out.append(f"- [{md.teks(t.nama)}]({relatif(ctx.halaman_unit(u2) + '#' + url.jangkar_tim(t.id), dari)}) "
                        f"({md.teks(u2.org.nama)}): {md.teks(a.jabatan)}"
                        + (" sebagai ketua" if a is t.ketua else ""))
         out.append("")
@@ -466,12 +461,17 @@ def halaman_unit(ctx: Konteks, unit: Unit) -> str:
     org = unit.org
     out = [md.front_matter(edit_url=ctx.berkas(unit.file)), f"# {md.teks(org.nama)}\n", md.banner_data_contoh()]
     info = ["| | |", "|---|---|", f"| Jenis | {NAMA_JENIS_UNIT.get(org.jenis, org.jenis)} |"]
+    if org.singkatan:
+        info.append(f"| Singkatan | {md.teks(org.singkatan)} |")
     if org.induk:
         u_induk = ctx.unit(org.induk)
         info.append(f"| Perangkat Daerah induk | " + (f"[{md.teks(u_induk.org.nama)}]({relatif(ctx.halaman_unit(u_induk), dari)})"
                                                      if u_induk else md.teks(org.induk)) + " |")
     if unit.top:
         info.append(f"| Pimpinan tertinggi | {md.teks(unit.top.jabatan)} |")
+    for p in org.struktur:
+        if p.dasar_pengangkatan:  # pemimpin unit kerja mandiri (Pasal 9 ayat (2))
+            info.append(f"| Dasar pengangkatan {md.teks(p.jabatan)} | {md.teks(p.dasar_pengangkatan)} |")
     info.append(f"| Berkas data | `{ctx.berkas(unit.file)}` |")
     if org.dasar_hukum:
         info.append("| Dasar hukum organisasi | " + "<br>".join(md.teks(d) for d in org.dasar_hukum) + " |")
@@ -484,7 +484,7 @@ def halaman_unit(ctx: Konteks, unit: Unit) -> str:
         for kk in kel:
             mk = kk.kl.mekanisme
             mk_md = f"[{md.teks(mk)}]({relatif(berkas_mekanisme(mk), dari)})" if mk else "—"
-            out.append(f"| [{md.teks(kk.nama)}](#k-{kk.kelompok.id}) | {md.teks(kk.penilai)} | {md.teks(kk.pimpinan_unit)} | {mk_md} |")
+            out.append(f"| [{md.teks(kk.nama)}](#{url.jangkar_kelompok(kk.kelompok.id)}) | {md.teks(kk.penilai)} | {md.teks(kk.pimpinan_unit)} | {mk_md} |")
         out.append("")
     else:
         out.append("*Unit ini belum mencatat kelompok Jabatan Fungsional dan pelaksana.*\n")

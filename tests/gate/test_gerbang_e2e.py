@@ -77,11 +77,11 @@ def test_gerbang_rusak_lalu_diperbaiki(proyek):
 
     laporan = _policy(proyek, "diff", "HEAD~1", "HEAD")
     assert laporan.returncode == 0, laporan.stderr
-    baris_kel = [b for b in laporan.stdout.splitlines() if "`kjf-sekretariat`" in b]
+    baris_kel = [b for b in laporan.stdout.splitlines() if "`kjf-sekretariat`" in b and b.startswith("|")]
     assert len(baris_kel) == 1
     assert ("Sekretaris Dinas Komunikasi dan Informatika → **Kepala Bidang Aplikasi Informatika**"
             in baris_kel[0])
-    assert "M2 → **" in baris_kel[0]
+    assert "M2 · Administrator menilai dan menugaskan → **" in baris_kel[0]
     assert re.search(r"^- .*\*\*SK05\*\* `orgs/diskominfo\.yaml` baris " + str(baris) + ":",
                      laporan.stdout.split("### Temuan baru", 1)[1], re.M)
 

@@ -43,7 +43,8 @@ def test_contoh_anotasi_adalah_error_sk05_pada_baris_yang_diubah():
     assert f"`line={m.group(1)},col={m.group(2)}`" in teks
     assert f"di bawah baris {m.group(1)} berkas" in teks
     laporan = contoh["laporan-mentah"]
-    assert "→ **Kepala Bidang Aplikasi Informatika**" in laporan and "M2 → **" in laporan
+    assert "→ **Kepala Bidang Aplikasi Informatika**" in laporan
+    assert "M2 · Administrator menilai dan menugaskan → **" in laporan
     assert "**SK05** `orgs/diskominfo.yaml`" in laporan
 
 

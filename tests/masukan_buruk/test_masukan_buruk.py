@@ -118,18 +118,25 @@ def _khusus(tmp_path: Path) -> dict[str, str]:
     os.symlink("/dev/zero", tmp_path / "nol.yaml")
     with open(tmp_path / "raksasa.yaml", "wb") as fh:
         fh.write(SAH.format(id="raksasa").encode() + b"# " + b"x" * (3 * 1024 * 1024) + b"\n")
+    # tautan ke luar direktori kerja (akar tanpa .git): ditolak tanpa dibaca; isinya tidak boleh tergema
+    (tmp_path.parent / f"{tmp_path.name}-luar.yaml").write_text("id: RAHASIA-LUAR\n", encoding="utf-8")
+    os.symlink(tmp_path.parent / f"{tmp_path.name}-luar.yaml", tmp_path / "keluar.yaml")
+    os.symlink("sah.yaml", tmp_path / "tautan-dalam.yaml")
     return {"x.yaml": "direktori", "putar-a.yaml": "symlink", "putar-b.yaml": "symlink", "diri.yaml": "symlink",
-            "pipa.yaml": "bukan berkas biasa", "nol.yaml": "bukan berkas biasa", "raksasa.yaml": "lebih besar"}
+            "pipa.yaml": "bukan berkas biasa", "nol.yaml": "keluar dari repositori", "keluar.yaml": "keluar dari repositori",
+            "raksasa.yaml": "lebih besar"}
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="butuh POSIX")
 def test_entri_khusus_sistem_berkas(tmp_path):
-    """Direktori bernama x.yaml, symlink berputar, FIFO, /dev/zero, berkas > 2 MB: INPUT baris 1, tanpa hang."""
+    """Direktori bernama x.yaml, symlink berputar, FIFO, tautan ke /dev/zero dan ke luar direktori kerja,
+    berkas > 2 MB: INPUT baris 1, tanpa hang, tanpa isi target tautan di keluaran."""
     harap = _khusus(tmp_path)
     (tmp_path / "sah.yaml").write_text(SAH.format(id="sah"), encoding="utf-8")
     for nama, pesan in harap.items():
-        code, data, _ = check(nama, cwd=tmp_path)
+        code, data, err = check(nama, cwd=tmp_path)
         assert code == 1, nama
+        assert "RAHASIA-LUAR" not in json.dumps(data) + err
         temuan = _ringkas(data, nama)
         assert [(f["rule"], f["line"]) for f in temuan] == [("INPUT", 1)], (nama, temuan)
         assert pesan in temuan[0]["message"], (nama, temuan)
@@ -138,3 +145,6 @@ def test_entri_khusus_sistem_berkas(tmp_path):
     assert code == 1
     assert not [f for f in data["findings"] if f["file"] == "sah.yaml" and f["severity"] == "error"]
     assert {Path(f["file"]).name for f in data["findings"] if f["rule"] == "INPUT"} == set(harap)
+    # tautan di dalam direktori kerja tetap dimuat (id 'sah' di berkas bernama tautan-dalam.yaml)
+    assert any(f["file"] == "tautan-dalam.yaml" and f["rule"] == "SK01" for f in data["findings"])
+    assert "RAHASIA-LUAR" not in json.dumps(data)

@@ -181,3 +181,118 @@ def test_escape_github():
 def test_salah_pakai_keluar_2(tmp_path, capsys):
     assert L.main(["--format", "xml"]) == 2
     assert L.main(["--root", str(tmp_path)]) == 2
+
+
+# --------------------------------------------------------------------------- rujukan Lampiran (HK10)
+
+def test_naskah_asli_tanpa_rujukan_lampiran_rusak(tmp_path, capsys):
+    assert not [t for t in L.lint(DOCS) if t.id == "HK10"]
+    root = salin(tmp_path)
+    assert L.main(["--root", str(root), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["baru"] == 0
+
+
+def test_peta_lampiran_dari_naskah():
+    from policy.peraturan import baca
+    peta = L.peta_lampiran(baca(DOCS))
+    assert sorted(peta.lampiran) == ["A", "B", "C", "D"]
+    assert {k: sorted(v) for k, v in peta.angka.items()} == {
+        "A": [1, 2, 3], "B": [1, 2, 3, 4], "C": [1, 2], "D": list(range(1, 11))}
+    assert peta.huruf_di("lampiran-b-2") == list("abcdef")
+    assert peta.huruf_di("lampiran-b-4") == ["a", "b"]
+    assert peta.huruf_di("lampiran-c-angka-2") == ["a", "b"]
+    assert peta.huruf_di("lampiran-d-7") == ["a", "b", "c"]       # tahapan perencanaan/pelaksanaan/evaluasi
+    assert peta.huruf_di("lampiran-a-3") == []
+
+
+def test_rujukan_lampiran_tidak_ada_menjadi_temuan(tmp_path, capsys):
+    root = salin(tmp_path)
+    d = root / "docs"
+    bt, la, lb = (d / "peraturan" / h for h in ("batang-tubuh.md", "lampiran-a.md", "lampiran-b.md"))
+    # batang tubuh: huruf Lampiran yang tidak ada; dua angka yang tidak ada pada satu baris
+    ganti(bt, "Pasal 10 tercantum dalam Lampiran yang", "Pasal 10 tercantum dalam Lampiran F yang")
+    ganti(bt, "Pasal 15 tercantum dalam Lampiran yang",
+          "Pasal 15 tercantum dalam Lampiran B angka 9 dan Lampiran D angka 11 yang")
+    # halaman lampiran: huruf Lampiran, tiga bentuk angka, huruf di dalam angka
+    ganti(lb, "Contoh Penggambaran Alur Mekanisme Kerja angka 1.",
+          "Contoh Penggambaran Alur Mekanisme Kerja angka 1. Lihat pula Lampiran E, angka 9 Lampiran B, "
+          "Lampiran B.7, dan Lampiran B angka 2 huruf z.")
+    # rujukan yang benar (juga di dalam daftar huruf a–c, tempat "huruf f" relatif tidak ada)
+    ganti(la, "oleh Pejabat Level 1;",
+          "oleh Pejabat Level 1 (Lampiran B angka 2 huruf f, Lampiran D.10, angka 3 Lampiran A, "
+          "huruf b angka 2 Lampiran C, Lampiran huruf B, Lampiran I Peraturan Menteri PANRB);")
+    rc = L.main(["--root", str(root), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert rc == 1
+    baru = [t for t in data["temuan"] if not t["baseline"]]
+
+    def letak(berkas, potongan, rujukan):
+        no = baris_berisi(f"peraturan/{berkas}", potongan, d)
+        baris = (d / "peraturan" / berkas).read_text(encoding="utf-8").splitlines()[no - 1]
+        return (f"docs/peraturan/{berkas}", no, baris.index(rujukan) + 1)
+
+    harap = {
+        letak("batang-tubuh.md", "Lampiran F yang", "Lampiran F"):
+            "Lampiran F tidak ada; Lampiran yang ada: A–D",
+        letak("batang-tubuh.md", "Lampiran B angka 9", "Lampiran B angka 9"):
+            "Lampiran B angka 9 tidak ada; Lampiran B memuat angka 1–4",
+        letak("batang-tubuh.md", "Lampiran D angka 11", "Lampiran D angka 11"):
+            "Lampiran D angka 11 tidak ada; Lampiran D memuat angka 1–10",
+        letak("lampiran-b.md", "Lampiran E,", "Lampiran E"):
+            "Lampiran E tidak ada; Lampiran yang ada: A–D",
+        letak("lampiran-b.md", "angka 9 Lampiran B", "angka 9 Lampiran B"):
+            "Lampiran B angka 9 tidak ada; Lampiran B memuat angka 1–4",
+        letak("lampiran-b.md", "Lampiran B.7", "Lampiran B.7"):
+            "Lampiran B angka 7 tidak ada; Lampiran B memuat angka 1–4",
+        letak("lampiran-b.md", "Lampiran B angka 2 huruf z", "Lampiran B angka 2 huruf z"):
+            "Lampiran B angka 2 huruf z tidak ada; Lampiran B angka 2 memuat huruf a–f",
+    }
+    dapat = {(t["file"], t["line"], t["col"]): t["message"] for t in baru}
+    assert set(dapat) == set(harap)                  # rujukan yang benar tidak dilaporkan
+    for kunci, pesan in harap.items():
+        assert dapat[kunci].endswith(pesan), (kunci, dapat[kunci])
+    assert all(t["id"] == "HK10" and t["severity"] == "error" for t in baru)
+    # keluaran teks: berkas:baris:kolom dan ID
+    assert L.main(["--root", str(root)]) == 1
+    out = capsys.readouterr().out
+    f, no, kol = letak("batang-tubuh.md", "Lampiran F yang", "Lampiran F")
+    assert f"{f}:{no}:{kol}: error HK10 rujukan \"Lampiran F\": Lampiran F tidak ada" in out
+    assert re.search(r"^\d+ temuan: \d+ di baseline, 7 baru$", out, re.M)
+
+
+def test_huruf_relatif_di_lampiran_menyebut_huruf_yang_ada(tmp_path, capsys):
+    root = salin(tmp_path)
+    lb = root / "docs/peraturan/lampiran-b.md"
+    ganti(lb, "merupakan strategi dari Pimpinan Unit Organisasi.",
+          "merupakan strategi dari Pimpinan Unit Organisasi sebagaimana dimaksud pada huruf z.")
+    no = baris_berisi("peraturan/lampiran-b.md", "pada huruf z.", root / "docs")
+    assert L.main(["--root", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert re.search(rf"^docs/peraturan/lampiran-b\.md:{no}:\d+: error HK04 rujukan \"huruf z\" .*"
+                     r"'lampiran-b-3-huruf-z'\); huruf yang ada di daftar ini: a–e$", out, re.M)
+
+
+def test_cek_rujukan_lampiran_tanpa_huruf_atau_angka():
+    from policy.peraturan import baca
+    peta = L.peta_lampiran(baca(DOCS))
+    assert L.cek_rujukan_lampiran(peta, "A", 3, "a")[1] == \
+        "Lampiran A angka 3 huruf a tidak ada; Lampiran A angka 3 tidak memuat huruf"
+    assert "rujuk angkanya dulu (angka 1–4)" in L.cek_rujukan_lampiran(peta, "B", None, "a")[1]
+    assert L.cek_rujukan_lampiran(peta, "C", 2, "b") is None
+    assert L.cek_rujukan_lampiran(peta, "D", 10, None) is None
+    assert L._rentang([1, 2, 3, 5, 7, 8]) == "1–3, 5, 7–8"
+
+
+def test_keluaran_terminal_tanpa_karakter_kendali(tmp_path, capsys):
+    """Teks naskah yang ikut dalam pesan (judul contoh, HK08) tidak membawa ESC/BEL/CSI/bidi mentah."""
+    root = salin(tmp_path)
+    ld = root / "docs/peraturan/lampiran-d.md"
+    jahat = "\x1b[2J\x07\x9b31m\u202e"
+    ganti(ld, "### 3. Mekanisme Kerja pada Unit", f"### 3. {jahat}Mekanisme Kerja pada Unit")
+    for fmt in ("text", "github"):
+        assert L.main(["--root", str(root), "--semua", "--format", fmt]) == 0   # sidik HK08 tetap
+        out = capsys.readouterr().out
+        assert "contoh angka 3" in out
+        assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out)
+        assert "\\x1b[2J\\x07\\x9b31m\\u202eMekanisme" in out

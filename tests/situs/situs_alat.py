@@ -18,7 +18,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
 #: isi proyek yang dibutuhkan mkdocs build
-SALIN = ("mkdocs.yml", "docs", "hooks", "orgs")
+SALIN = ("mkdocs.yml", "docs", "hooks", "overrides", "orgs")
 
 
 def salin_proyek(tujuan: Path) -> Path:

@@ -101,7 +101,7 @@ def test_tim_lintas_unit_bertaut_dan_peringatan_tk01(situs: Path):
     html = halaman_unit_html(situs, "dinkes").read_text(encoding="utf-8")
     org = muat_org(ROOT / "orgs" / "dinkes.yaml")
     for t in org.get("tim_kerja", []):
-        sec = bagian(html, f"tim-{t['id']}")
+        sec = bagian(html, f"t-{t['id']}")
         for a in t["anggota"]:
             if a.get("kelompok") and "/" in a["kelompok"]:
                 uid, kid = a["kelompok"].split("/")
