@@ -10,21 +10,25 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_KONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+from ..karakter import bersihkan
+from ..keluaran import aman_terminal
+
+_SPASI = re.compile(r"\s+")
 
 
 def aman(s: object, maks: int = 120) -> str:
-    """Teks untuk terminal: karakter kontrol/format menjadi ``\\xNN``/``\\uNNNN``, dipotong ``maks``."""
+    """Teks untuk terminal (satu tempat: :func:`policy.keluaran.aman_terminal`), dipotong ``maks``."""
     t = str(s)
     if len(t) > maks:
         t = t[: maks - 1] + "…"
-    return _KONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", t)
+    return aman_terminal(t)
 
 
 def bersih(s: str) -> str:
-    """Teks sel sebagai satu baris: spasi (termasuk NBSP, baris baru, tab) diringkas, kontrol dibuang."""
-    s = _KONTROL.sub(" ", s.replace("\u00a0", " "))
-    return re.sub(r"\s+", " ", s).strip()
+    """Teks sel sebagai satu baris nilai org: urutan ANSI dibuang, kontrol menjadi spasi, karakter tak
+    terlihat (bidi, lebar nol) dibuang (:func:`policy.karakter.bersihkan`, yang juga dipakai SK11),
+    NBSP/tab/baris baru menjadi spasi, spasi diringkas."""
+    return _SPASI.sub(" ", bersihkan(s.replace("\u00a0", " "))).strip()
 
 
 def normal(s: object) -> str:
