@@ -8,7 +8,6 @@ SIASN), dengan kolom PPK untuk Pejabat Penilai Kinerja. Tanpa nama orang, tanpa 
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import os
 import sys
@@ -22,14 +21,6 @@ KOLOM = ["No", "Nama Jabatan", "Jenis Jabatan", "Kebutuhan", "Bezetting", "Unit 
          "Induk", "ID", "Kelompok", "Nama Kelompok", "PPK", "Pimpinan Unit", "Pendelegasian", "Unit Kerja Mandiri",
          "Dasar Pengangkatan"]
 LEBAR = [9, 48, 14, 11, 11, 36, 18, 16, 12, 22, 22, 40, 18, 18, 24, 10, 30]
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):
-        self.print_usage(sys.stderr)
-        pesan = (message.replace("the following arguments are required", "argumen wajib belum diisi")
-                 .replace("unrecognized arguments", "argumen tidak dikenal").replace("expected one argument", "perlu satu nilai"))
-        self.exit(2, f"{self.prog}: kesalahan: {pesan}\n")
 
 
 def baris_peta(units) -> list[list[object]]:
@@ -95,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     from .domain import muat_semua
     from .impor.xlsx import tulis_xlsx
     from .keluaran import teks as teks_temuan
+
+    from .cli import _Parser  # pesan salah pemakaian: bahasa Indonesia, escape terminal, exit 2
 
     ap = _Parser(prog="python -m policy ekspor", description="Ekspor berkas org menjadi lembar peta jabatan (.xlsx atau .csv).")
     ap.add_argument("paths", nargs="*", default=["orgs"], metavar="PATH", help="berkas atau folder org (bawaan: orgs/)")

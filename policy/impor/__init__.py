@@ -23,16 +23,9 @@ from .teks import aman, huruf_kolom, normal
 __all__ = ["main", "impor", "HasilImpor"]
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):
-        self.print_usage(sys.stderr)
-        pesan = (message.replace("the following arguments are required", "argumen wajib belum diisi")
-                 .replace("unrecognized arguments", "argumen tidak dikenal").replace("expected one argument", "perlu satu nilai")
-                 .replace("invalid choice", "pilihan tidak sah").replace("choose from", "pilih dari"))
-        self.exit(2, f"{self.prog}: kesalahan: {pesan}\n")
-
-
 def _parser() -> argparse.ArgumentParser:
+    from ..cli import _Parser  # pesan salah pemakaian: bahasa Indonesia, escape terminal, exit 2
+
     p = _Parser(prog="python -m policy impor",
                 description="Impor peta jabatan (.xlsx/.csv) menjadi draf berkas org. Nama dan NIP tidak pernah disalin.")
     p.add_argument("berkas", metavar="FILE", help="peta jabatan .xlsx atau .csv (pemisah koma atau titik koma)")

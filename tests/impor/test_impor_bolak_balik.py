@@ -138,3 +138,13 @@ def test_impor_bolak_balik_ke_folder_asli_tanpa_perubahan(tmp_path):
     assert kode == 0, err
     assert "  struktur: tidak berubah" in out and "  anggota kelompok: tidak berubah" in out
     assert list(orgs.glob("*.usulan")) == [orgs / "setda.yaml.usulan"]
+
+
+def test_ekspor_menolak_berkas_org_rusak(tmp_path):
+    src = tmp_path / "orgs"
+    src.mkdir()
+    shutil.copy(ROOT / "orgs" / "diskominfo.yaml", src)
+    (src / "rusak.yaml").write_text("id: rusak\nnama: [tidak ditutup\n", encoding="utf-8")
+    kode, _, err = jalan("ekspor", str(src), "--keluar", str(tmp_path / "peta.xlsx"))
+    assert kode == 1 and "rusak.yaml:2:" in err and "ekspor dibatalkan" in err and not (tmp_path / "peta.xlsx").exists()
+    assert not list(tmp_path.glob(".ekspor-*"))
