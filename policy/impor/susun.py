@@ -134,6 +134,7 @@ class Penyusun:
                     nomor, nama = m.group(1).rstrip("."), nama[m.end():]
             nama = self._tanpa_data_pribadi(nama, r, kol_nama[posisi])
             if not nama:
+                self.lap.lewati("tanpa nama jabatan", r + 1)
                 continue
             b = BarisData(r, nama, kol_nama[posisi], nomor, posisi, spasi)
             for peran in self.kp.kolom:
