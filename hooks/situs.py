@@ -98,7 +98,8 @@ def _judul(page: Page) -> str:
     return page.title or page.file.name
 
 
-def _atur(items: list, folder: str, induk: Section | None = None) -> list:
+def _atur(items: list, folder: str, induk: Section | None = None, judul: dict[str, str] | None = None) -> list:
+    judul = navigasi.JUDUL_BAGIAN if judul is None else judul
     items = sorted(items, key=lambda it: navigasi.kunci_urut(folder, _nama(it, folder)))
     if folder.startswith("unit/"):
         # unit dalam satu grup: urut judul; grup besar dibagi per rentang abjad (URL tetap)
@@ -120,14 +121,14 @@ def _atur(items: list, folder: str, induk: Section | None = None) -> list:
                 anak.parent = it
         elif isinstance(it, Section):
             f = _folder(it) or folder
-            if f in navigasi.JUDUL_BAGIAN:
-                it.title = navigasi.JUDUL_BAGIAN[f]
-            it.children = _atur(it.children, f, it)
+            if f in judul:
+                it.title = judul[f]
+            it.children = _atur(it.children, f, it, judul)
     return items
 
 
 def on_nav(nav, config, files):
-    nav.items = _atur(nav.items, "")
+    nav.items = _atur(nav.items, "", judul=navigasi.judul_bagian(konteks(_root(config))))
     # urutan halaman (sebelumnya/berikutnya) mengikuti urutan navigasi yang baru
     pages: list[Page] = []
 
