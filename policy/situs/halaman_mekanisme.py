@@ -11,11 +11,27 @@ from .. import diagram
 from ..klasifikasi import JUDUL_STRUKTUR
 from ..mekanisme import mekanisme
 from . import md, url
-from .konteks import (BATAS_BARIS_INDEKS, GRUP, JUDUL_NAV, KODE_MEKANISME, Konteks, berkas_mekanisme,  # noqa: F401
-                      konteks, nama_mekanisme, relatif)
+from .konteks import (BATAS_BARIS_INDEKS, GRUP, KODE_MEKANISME, Konteks, berkas_mekanisme, konteks, nama_mekanisme,
+                      relatif)
 from .unit import ANCHOR_STRUKTUR, _indent, mermaid
 
-# JUDUL_NAV (nama pendek mekanisme) kini di policy.situs.konteks; diimpor ulang di sini untuk pemakai lama.
+
+#: Judul pendek untuk navigasi (judul lengkap Lampiran ada di H1 halaman).
+JUDUL_NAV: dict[str, str] = {
+    "M1": "M1 · JPT Pratama menilai, Administrator menugaskan",
+    "M2": "M2 · Administrator menilai dan menugaskan",
+    "M3": "M3 · JPT Pratama menilai dan menugaskan",
+    "M4": "M4 · Administrator menilai, Pengawas menugaskan",
+    "M5": "M5 · Unit dipimpin Administrator",
+    "M6": "M6 · Unit dipimpin Pengawas",
+    "M7": "M7 · Unit dipimpin Pejabat Fungsional",
+    "M8": "M8 · Setda: Sekda menilai, Asisten menugaskan",
+    "M9": "M9 · Setda: Asisten menilai, Kepala Bagian menugaskan",
+    "M10": "M10 · Setda: Kepala Bagian menilai dan menugaskan",
+    "umum-a": "Pola umum a · penilai dan pimpinan unit berbeda",
+    "umum-b": "Pola umum b · penilai sekaligus pimpinan unit",
+    "umum-c": "Pola umum c · pejabat tertinggi menilai dan menugaskan",
+}
 
 
 def _pemakai(ctx: Konteks, kode: str):

@@ -60,35 +60,19 @@ NAMA_JENIS_JABATAN: dict[str, str] = {
     "pelaksana": "Pelaksana",
 }
 
-#: Nama pendek setiap mekanisme (Lampiran D angka 1–10, pola umum a–c): kode + siapa menilai dan siapa
-#: menugaskan. Judul Lampiran sama untuk beberapa mekanisme (M1–M3 "... dipimpin oleh Pejabat Pimpinan
-#: Tinggi Pratama"), jadi di setiap tempat situs/laporan menyebut mekanisme dipakai nama ini
-#: (:func:`nama_mekanisme`). Urutan = urutan di situs (:data:`KODE_MEKANISME`).
-JUDUL_NAV: dict[str, str] = {
-    "M1": "M1 · JPT Pratama menilai, Administrator menugaskan",
-    "M2": "M2 · Administrator menilai dan menugaskan",
-    "M3": "M3 · JPT Pratama menilai dan menugaskan",
-    "M4": "M4 · Administrator menilai, Pengawas menugaskan",
-    "M5": "M5 · Unit dipimpin Administrator",
-    "M6": "M6 · Unit dipimpin Pengawas",
-    "M7": "M7 · Unit dipimpin Pejabat Fungsional",
-    "M8": "M8 · Setda: Sekda menilai, Asisten menugaskan",
-    "M9": "M9 · Setda: Asisten menilai, Kepala Bagian menugaskan",
-    "M10": "M10 · Setda: Kepala Bagian menilai dan menugaskan",
-    "umum-a": "Pola umum a · penilai dan pimpinan unit berbeda",
-    "umum-b": "Pola umum b · penilai sekaligus pimpinan unit",
-    "umum-c": "Pola umum c · pejabat tertinggi menilai dan menugaskan",
-}
-
 #: Urutan kode mekanisme di situs dan nama berkas halamannya (``mekanisme/m01.md`` ...).
-KODE_MEKANISME: tuple[str, ...] = tuple(JUDUL_NAV)
+KODE_MEKANISME: tuple[str, ...] = tuple(f"M{i}" for i in range(1, 11)) + ("umum-a", "umum-b", "umum-c")
 
 
 def nama_mekanisme(kode: str | None) -> str:
     """Nama mekanisme untuk pembaca (teks polos, belum di-escape): ``M2`` → ``M2 · Administrator menilai
-    dan menugaskan``. Satu-satunya sumber nama mekanisme di situs dan laporan PR (Lampiran D)."""
+    dan menugaskan`` — kode dan siapa menilai/menugaskan (Lampiran D). Judul Lampiran sama untuk beberapa
+    mekanisme (M1–M3 "... dipimpin oleh Pejabat Pimpinan Tinggi Pratama"), jadi setiap tempat di situs
+    dan laporan PR yang menyebut mekanisme memakai fungsi ini. Kosakatanya satu: ``JUDUL_NAV``
+    (judul navigasi halaman mekanisme)."""
     if not kode:
         return "—"
+    from .halaman_mekanisme import JUDUL_NAV  # impor di sini: halaman_mekanisme mengimpor modul ini
     return JUDUL_NAV.get(kode, kode)
 
 

@@ -275,3 +275,22 @@ def test_rapi_kaki_menu_grup_kepatuhan(tab, server, situs):
     assert not [k for k in kolom if re.search(rf"\b{k}\b", isi)], [k for k in kolom if k in isi]
     assert "python -m" not in isi and "policy check" not in isi
     tab.bersih()
+
+
+def test_jawaban_dari_disk(tab, situs_luring):
+    """Salinan luring (file://, scripts/bangun_luring.sh): pilihan jabatan bekerja tanpa server."""
+    org, kl = _org()[UNIT_UJI], _klasifikasi()
+    cocok = sorted(situs_luring.glob(f"unit/**/{UNIT_UJI}.html"))
+    assert len(cocok) == 1, cocok
+    page = tab.page
+    tab.buka(cocok[0].as_uri())
+    pilih = page.locator("#skd-jawab-pilih")
+    label = next(o for o in page.eval_on_selector_all("#skd-jawab-pilih option", "os => os.map(o => o.textContent)")
+                 if o.startswith(JABATAN_UJI + " ("))
+    pilih.select_option(label=label)
+    kartu = page.evaluate(BACA_KARTU_JS)
+    assert len(kartu) == 1 and _rapikan(kartu[0]["kelompok"]) == _harapan(UNIT_UJI, org, kl, JABATAN_UJI)
+    # tautan mekanisme di Ringkasan menuju berkas .html yang ada (md_in_html tetap ditulis ulang mkdocs)
+    href = page.eval_on_selector_all("article .skd-tumpuk td[data-label='Mekanisme'] a", "as => as.map(a => a.href)")
+    assert href and all(h.startswith("file:") and h.endswith(".html") for h in href), href[:3]
+    tab.bersih()

@@ -148,7 +148,7 @@ def test_satu_alur_ditampilkan_sekali(situs: Path):
         assert re.search(r"<th>No\.</th>", b)
     # di luar blok alur tidak ada diagram alur maupun tabel langkah (hanya bagan struktur)
     luar = re.sub(r'<details class="abstract skd-alur".*?</details>', "", html, flags=re.S)
-    assert [b.split()[0] for b in blok_mermaid(luar)] == ["flowchart"]
+    assert [teks_label(b).split()[0] for b in blok_mermaid(luar)] == ["flowchart"]
     assert "<th>No.</th>" not in luar
 
 
