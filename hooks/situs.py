@@ -9,8 +9,10 @@ Semua logika ada di ``policy/``; berkas ini hanya menerjemahkan ke API mkdocs.
   disusun — juga sebelum menulis apa pun.
 * ``on_files``: halaman terbangkit ditambahkan sebagai berkas virtual (tidak ditulis ke docs/).
 * ``on_nav``: urutan dan judul bagian menurut ``policy.situs.navigasi`` (tanpa ``nav:`` eksplisit).
-* ``on_page_content``: daftar isi halaman unit terbangkit hanya sampai ``###`` (judul ``####``
-  "Alur mekanisme kerja" per kelompok tidak diulang di daftar isi dan navigasi setiap halaman).
+* ``on_page_content``: daftar isi halaman unit terbangkit hanya sampai ``###`` (judul yang lebih
+  dalam tidak diulang di daftar isi dan navigasi setiap halaman).
+* ``on_nav`` juga memberi grup unit judul menurut unit yang ada (``Konteks.judul_grup``: "Kecamatan"
+  selama belum ada berkas kelurahan).
 * ``on_post_page``: spasi/indentasi templat di antara tag diringkas (di luar ``<pre>``,
   ``<textarea>``) agar ukuran halaman tidak didominasi spasi navigasi; tampilan tidak berubah.
 * ``on_serve``: ``mkdocs serve`` ikut memantau ``orgs/``.
