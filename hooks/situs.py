@@ -9,8 +9,10 @@ Semua logika ada di ``policy/``; berkas ini hanya menerjemahkan ke API mkdocs.
   disusun — juga sebelum menulis apa pun.
 * ``on_files``: halaman terbangkit ditambahkan sebagai berkas virtual (tidak ditulis ke docs/).
 * ``on_nav``: urutan dan judul bagian menurut ``policy.situs.navigasi`` (tanpa ``nav:`` eksplisit).
-* ``on_page_content``: daftar isi halaman unit terbangkit hanya sampai ``###`` (judul ``####``
-  "Alur mekanisme kerja" per kelompok tidak diulang di daftar isi dan navigasi setiap halaman).
+* ``on_page_content``: daftar isi halaman unit terbangkit hanya sampai ``###`` (judul yang lebih
+  dalam tidak diulang di daftar isi dan navigasi setiap halaman).
+* ``on_nav`` juga memberi grup unit judul menurut unit yang ada (``Konteks.judul_grup``: "Kecamatan"
+  selama belum ada berkas kelurahan).
 * ``on_post_page``: spasi/indentasi templat di antara tag diringkas (di luar ``<pre>``,
   ``<textarea>``) agar ukuran halaman tidak didominasi spasi navigasi; tampilan tidak berubah.
 * ``on_serve``: ``mkdocs serve`` ikut memantau ``orgs/``.
@@ -98,7 +100,8 @@ def _judul(page: Page) -> str:
     return page.title or page.file.name
 
 
-def _atur(items: list, folder: str, induk: Section | None = None) -> list:
+def _atur(items: list, folder: str, induk: Section | None = None, judul: dict[str, str] | None = None) -> list:
+    judul = navigasi.JUDUL_BAGIAN if judul is None else judul
     items = sorted(items, key=lambda it: navigasi.kunci_urut(folder, _nama(it, folder)))
     if folder.startswith("unit/"):
         # unit dalam satu grup: urut judul; grup besar dibagi per rentang abjad (URL tetap)
@@ -120,14 +123,14 @@ def _atur(items: list, folder: str, induk: Section | None = None) -> list:
                 anak.parent = it
         elif isinstance(it, Section):
             f = _folder(it) or folder
-            if f in navigasi.JUDUL_BAGIAN:
-                it.title = navigasi.JUDUL_BAGIAN[f]
-            it.children = _atur(it.children, f, it)
+            if f in judul:
+                it.title = judul[f]
+            it.children = _atur(it.children, f, it, judul)
     return items
 
 
 def on_nav(nav, config, files):
-    nav.items = _atur(nav.items, "")
+    nav.items = _atur(nav.items, "", judul=navigasi.judul_bagian(konteks(_root(config))))
     # urutan halaman (sebelumnya/berikutnya) mengikuti urutan navigasi yang baru
     pages: list[Page] = []
 

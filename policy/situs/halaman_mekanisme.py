@@ -11,7 +11,8 @@ from .. import diagram
 from ..klasifikasi import JUDUL_STRUKTUR
 from ..mekanisme import mekanisme
 from . import md, url
-from .konteks import BATAS_BARIS_INDEKS, GRUP, KODE_MEKANISME, Konteks, berkas_mekanisme, konteks, relatif
+from .konteks import (BATAS_BARIS_INDEKS, GRUP, KODE_MEKANISME, Konteks, berkas_mekanisme, konteks, nama_mekanisme,
+                      relatif)
 from .unit import ANCHOR_STRUKTUR, _indent, mermaid
 
 
@@ -45,9 +46,9 @@ def halaman_satu(ctx: Konteks, kode: str) -> str:
     sumber = [md.tautan(m.anchor, dari, docs)]
     if m.gambar:
         sumber.append(md.tautan(f"gambar-{m.gambar}", dari, docs))
-    out = [md.front_matter(title=JUDUL_NAV.get(kode, kode)),
-           f"# {md.teks(kode)}: {md.teks(m.judul)}\n", md.banner_data_contoh(),
-           f"{md.teks(m.keterangan)}. Sumber: {', '.join(sumber)}.\n"]
+    out = [md.front_matter(title=nama_mekanisme(kode)),
+           f"# {md.teks(nama_mekanisme(kode))}\n", md.banner_data_contoh(),
+           f"*{md.teks(m.judul)}:* {md.teks(m.keterangan)}. Sumber: {', '.join(sumber)}.\n"]
     if m.struktur_penugasan:
         sp = m.struktur_penugasan
         out.append(f"Struktur penugasan huruf {sp}: {md.teks(JUDUL_STRUKTUR[sp])} "
@@ -69,10 +70,10 @@ def halaman_satu(ctx: Konteks, kode: str) -> str:
             out.append(f"{len(pakai)} kelompok di {len(per_unit)} unit. Unit pemakainya tercantum (kolom Mekanisme) "
                        "di halaman setiap jenis Perangkat Daerah:\n")
             out.append("| Jenis Perangkat Daerah | Unit | Kelompok |\n|---|---|---|")
-            for g, (judul, _) in GRUP.items():
+            for g in GRUP:
                 kk_g = [kk for kk in pakai if ctx.grup(kk.unit) == g]
                 if kk_g:
-                    out.append(f"| [{md.teks(judul)}]({relatif(f'unit/{g}/index.md', dari)}) | "
+                    out.append(f"| [{md.teks(ctx.judul_grup(g))}]({relatif(f'unit/{g}/index.md', dari)}) | "
                                f"{len({kk.unit.id for kk in kk_g})} | {len(kk_g)} |")
         else:
             out.append(f"{len(pakai)} kelompok di {len(per_unit)} unit. Satu baris per unit; Pejabat Penilai Kinerja "
@@ -107,14 +108,15 @@ def halaman_indeks(ctx: Konteks) -> str:
            f"({md.tautan('pasal-1-angka-11', dari, docs)}). Setiap kelompok jabatan di setiap unit memakai satu "
            f"mekanisme, ditentukan oleh siapa Pejabat Penilai Kinerjanya dan siapa Pimpinan Unit Organisasinya. "
            f"Lampiran D memberi sepuluh contoh (M1–M10); kombinasi lain memakai pola umum a, b, atau c.\n",
-           "| Mekanisme | Judul | Sumber | Kelompok | Unit |\n|---|---|---|---|---|"]
+           ]
+    baris = []
     for kode in KODE_MEKANISME:
         m = mekanisme(kode)
         pakai = _pemakai(ctx, kode)
         sumber = md.tautan(f"gambar-{m.gambar}", dari, docs) if m.gambar else md.tautan(m.anchor, dari, docs)
-        out.append(f"| [{kode}]({relatif(berkas_mekanisme(kode), dari)}) | {md.teks(m.judul)} | {sumber} | "
-                   f"{len(pakai)} | {len({kk.unit.id for kk in pakai})} |")
-    out.append("")
+        baris.append([f"[{md.teks(nama_mekanisme(kode))}]({relatif(berkas_mekanisme(kode), dari)})",
+                      md.teks(m.keterangan), sumber, str(len(pakai)), str(len({kk.unit.id for kk in pakai}))])
+    out.append(md.tabel_tumpuk(["Mekanisme", "Keterangan", "Sumber", "Kelompok", "Unit"], baris))
     out.append(f"## Alur umum Lampiran A {{#lampiran-a}}\n")
     out.append(f"Semua mekanisme mengikuti tiga tahap — perencanaan, pelaksanaan, evaluasi — dari "
                f"{md.tautan('lampiran-a', dari, docs)} ({md.tautan('gambar-1', dari, docs)}).\n")

@@ -9,7 +9,9 @@ import re
 from pathlib import Path
 
 from . import md, url
-from .konteks import BATAS_BARIS_INDEKS, GRUP, KODE_MEKANISME, NAMA_JENIS_UNIT, Konteks, konteks, relatif
+from .konteks import (BATAS_BARIS_INDEKS, GRUP, NAMA_JENIS_UNIT, Konteks, berkas_mekanisme, konteks, nama_mekanisme,
+                      relatif)
+from .unit import daftar_mekanisme
 
 _JENJANG = re.compile(r"\s+(Ahli\s+(?:Utama|Madya|Muda|Pertama)|Terampil|Mahir|Penyelia|Pemula)$")
 
@@ -22,51 +24,42 @@ def pisah_jenjang(jabatan: str) -> tuple[str, str]:
     return jabatan[: m.start()].strip(), " ".join(m.group(1).split())
 
 
-def _urut(kode: str) -> int:
-    return KODE_MEKANISME.index(kode) if kode in KODE_MEKANISME else 99
-
-
 def halaman_cari(ctx: Konteks) -> str:
     dari = "unit/index.md"
     out = ["# Cari unit saya\n", md.banner_data_contoh(),
-           "Temukan unit tempat Anda bekerja. Halaman setiap unit menjelaskan siapa Pejabat Penilai Kinerja dan "
-           "Pimpinan Unit Organisasi Anda, mekanisme kerja yang berlaku, jalur pelaporan, dan cara melibatkan "
-           "pegawai dari unit lain. Tahu nama jabatan Anda tetapi tidak tahu kelompoknya? Lihat "
-           "[indeks jabatan](jabatan/index.md). Gunakan juga kotak pencarian di atas.\n"]
+           "Temukan unit tempat Anda bekerja. Halaman setiap unit dibuka dengan jawaban untuk jabatan Anda: siapa "
+           "Pejabat Penilai Kinerja dan Pimpinan Unit Organisasi Anda dan mekanisme kerja yang berlaku; di bawahnya "
+           "alur kerja, jalur pelaporan, dan cara melibatkan pegawai dari unit lain. Tahu nama jabatan Anda tetapi "
+           "tidak tahu kelompoknya? Lihat [indeks jabatan](jabatan/index.md). Gunakan juga kotak pencarian di atas.\n"]
     penuh = len(ctx.units) <= BATAS_BARIS_INDEKS
     if penuh:
-        out.append("Satu baris per unit (jumlah kelompok dan kode mekanisme); rincian setiap kelompok ada di halaman "
+        out.append("Satu baris per unit (jumlah kelompok dan mekanisme kerjanya); rincian setiap kelompok ada di halaman "
                    "unit dan di halaman [mekanisme](../mekanisme/index.md).\n")
     else:
         out.append(f"Ada {len(ctx.units)} unit. Pilih jenis Perangkat Daerah: halaman setiap jenis memuat tabel semua "
                    "unitnya (pimpinan tertinggi, jumlah kelompok, mekanisme). Daftar di menu navigasi dikelompokkan "
                    "menurut abjad.\n")
-        out.append("| Jenis Perangkat Daerah | Unit | Kelompok | Mekanisme |\n|---|---|---|---|")
-    for g, (judul, _) in GRUP.items():
+    ringkas = []
+    for g in GRUP:
         units = ctx.units_grup(g)
         if not units:
             continue
+        judul = ctx.judul_grup(g)
         if not penuh:
             kel = [k for u in units for k in ctx.kelompok_unit(u)]
-            mk = ", ".join(sorted({k.kl.mekanisme for k in kel if k.kl.mekanisme}, key=_urut)) or "—"
-            out.append(f"| [{md.teks(judul)}]({g}/index.md) | {len(units)} | {len(kel)} | {mk} |")
+            ringkas.append([f"[{md.teks(judul)}]({g}/index.md)", str(len(units)), str(len(kel)),
+                            daftar_mekanisme(kel, dari)])
             continue
         out.append(f"## {md.teks(judul)} {{#{g}}}\n")
         out.append(f"{len(units)} unit — [halaman {md.teks(judul)}]({g}/index.md).\n")
-        out.append("| Unit | Jenis | Pimpinan tertinggi | Kelompok | Mekanisme |\n|---|---|---|---|---|")
-        for u in units:
-            kel = ctx.kelompok_unit(u)
-            mk = ", ".join(sorted({k.kl.mekanisme for k in kel if k.kl.mekanisme}, key=_urut)) or "—"
-            out.append(f"| [{md.teks(u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)}) | "
-                       f"{NAMA_JENIS_UNIT.get(u.org.jenis, u.org.jenis)} | {md.teks(u.top.jabatan) if u.top else '—'} | "
-                       f"{len(kel)} | {mk} |")
-        out.append("")
+        out.append(md.tabel_tumpuk(["Unit", "Jenis", "Pimpinan tertinggi", "Kelompok", "Mekanisme"], [
+            [f"[{md.teks(u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)})",
+             NAMA_JENIS_UNIT.get(u.org.jenis, u.org.jenis), md.teks(u.top.jabatan) if u.top else "—",
+             str(len(ctx.kelompok_unit(u))), daftar_mekanisme(ctx.kelompok_unit(u), dari)]
+            for u in units]))
+    if ringkas:
+        out.append(md.tabel_tumpuk(["Jenis Perangkat Daerah", "Unit", "Kelompok", "Mekanisme"], ringkas))
     return "\n".join(x for x in out if x) + "\n"
-
-
-def _mk(kode: str) -> str:
-    from .konteks import berkas_mekanisme
-    return berkas_mekanisme(kode)
 
 
 def halaman_jabatan(ctx: Konteks) -> dict[str, str]:
@@ -83,7 +76,7 @@ def halaman_jabatan(ctx: Konteks) -> dict[str, str]:
     docs = ctx.docs_dir
     out = ["# Indeks jabatan\n", md.banner_data_contoh(),
            "Di mana sebuah jabatan fungsional atau jabatan pelaksana ditempatkan, siapa Pejabat Penilai "
-           "Kinerjanya dan mekanisme apa yang berlaku "
+           "Kinerja dan Pimpinan Unit Organisasinya, dan mekanisme apa yang berlaku "
            f"({md.tautan('pasal-9', dari, docs)}; {md.tautan('lampiran-b-1', dari, docs)}). Pilih nama jabatan "
            "(tanpa jenjang):\n"]
     for jenis, judul in (("fungsional", "Jabatan fungsional"), ("pelaksana", "Jabatan pelaksana")):
@@ -110,10 +103,11 @@ def halaman_jabatan(ctx: Konteks) -> dict[str, str]:
                    f"Jabatan {sebutan} *{md.teks(d)}* (semua jenjang) ada di {len(baris_semua)} kelompok. Pilih jenis "
                    "Perangkat Daerah. Kembali ke [indeks jabatan](index.md).\n",
                    "| Jenis Perangkat Daerah | Unit | Kelompok |\n|---|---|---|"]
-        for g, (judul_g, _) in GRUP.items():
+        for g in GRUP:
             baris_g = [x for x in baris_semua if ctx.grup(x[1].unit) == g]
             if not baris_g:
                 continue
+            judul_g = ctx.judul_grup(g)
             sub = path[:-3] + f"-{g}.md"
             while sub in hasil or sub in berkas.values():
                 sub = sub[:-3] + "-grup.md"
@@ -128,14 +122,24 @@ def halaman_jabatan(ctx: Konteks) -> dict[str, str]:
 
 
 def _halaman_satu_jabatan(ctx: Konteks, judul: str, path: str, baris_data: list, pengantar: str) -> str:
-    """Tabel tempat satu jabatan: satu baris per (jabatan berjenjang, kelompok)."""
+    """Jawaban untuk satu jabatan: satu baris per (jabatan berjenjang, kelompok) dengan Pejabat Penilai
+    Kinerja, Pimpinan Unit Organisasi dan mekanisme kerjanya (Pasal 1 angka 25–26; Lampiran D)."""
     baris = [judul, md.banner_data_contoh(), pengantar,
-             "Pejabat Penilai Kinerja dan Pimpinan Unit Organisasi setiap kelompok ada di halaman unitnya.\n",
-             "| Jabatan | Unit — kelompok | Mekanisme | Jumlah |\n|---|---|---|---|"]
+             "Setiap baris adalah satu kelompok tempat jabatan ini berada. Bila jabatan Anda ada di beberapa kelompok "
+             "satu unit, kelompok Anda adalah kelompok yang Pimpinan Unit Organisasinya memberi Anda tugas "
+             "sehari-hari. Alur kerja lengkapnya ada di halaman unit (tautan *alur kerja*).\n"]
+    isi = []
     for jab, kk, jumlah in baris_data:
-        baris.append(f"| {md.teks(jab)} | [{md.teks(kk.unit.org.nama)} — {md.teks(kk.nama)}]"
-                     f"({relatif(ctx.halaman_unit(kk.unit) + '#' + url.jangkar_kelompok(kk.kelompok.id), path)}) | "
-                     f"{kk.kl.mekanisme or '—'} | {jumlah} |")
+        hal = ctx.halaman_unit(kk.unit)
+        kid = kk.kelompok.id
+        mk = kk.kl.mekanisme
+        mk_md = (f"[{md.teks(nama_mekanisme(mk))}]({relatif(berkas_mekanisme(mk), path)})" if mk else "—")
+        alur = (f"<br>[alur kerja]({relatif(hal + '#' + url.jangkar_alur(kid), path)})" if mk else "")
+        isi.append([md.teks(jab),
+                    f"[{md.teks(kk.unit.org.nama)} — {md.teks(kk.nama)}]({relatif(hal + '#' + url.jangkar_kelompok(kid), path)})",
+                    md.teks(kk.penilai), md.teks(kk.pimpinan_unit), mk_md + alur, str(jumlah)])
+    baris.append(md.tabel_tumpuk(["Jabatan", "Unit — kelompok", "Pejabat Penilai Kinerja", "Pimpinan Unit Organisasi",
+                                  "Mekanisme", "Jumlah"], isi))
     return md.rapikan("\n".join(x for x in baris if x) + "\n")
 
 

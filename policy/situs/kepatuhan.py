@@ -25,7 +25,10 @@ def halaman_kepatuhan(ctx: Konteks) -> str:
     out = ["# Kepatuhan\n", md.banner_data_contoh(),
            f"Ringkasan pemeriksaan semua berkas org terhadap Perbup Dairi 18/2024, untuk tim transformasi "
            f"manajemen yang mengawal penyesuaian sistem kerja ({md.tautan('lampiran-c', dari, docs)}). "
-           f"Halaman ini dibangkitkan dari pemeriksaan yang sama dengan `python -m policy check`.\n",
+           "Halaman ini disusun otomatis setiap kali situs diterbitkan, dari pemeriksaan yang sama yang dijalankan "
+           "untuk setiap usulan perubahan data unit; berkas data yang masih memuat kesalahan tidak dapat diterbitkan. "
+           f"Cara membaca dan memperbaiki temuan: [Hasil pemeriksaan]({relatif('kontribusi/hasil-pemeriksaan.md', dari)}) "
+           "di bagian Kontribusi.\n",
            f"**{h.files} berkas diperiksa: {h.errors} kesalahan, {h.warnings} peringatan, {h.infos} info.**\n"]
     if h.pengecualian:
         daftar = ", ".join(f"[{md.teks(u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)})"
@@ -37,12 +40,13 @@ def halaman_kepatuhan(ctx: Konteks) -> str:
     for rid in sorted(per, key=lambda r: (r not in ATURAN, r)):
         daftar = per[rid]
         a = ATURAN.get(rid)
-        judul = a.judul if a else "Kesalahan masukan berkas"
+        judul = md.tanpa_nama_kolom(a.judul) if a else "Kesalahan masukan berkas"
         tingkat = daftar[0].severity
         dasar = "; ".join(md.tautan(x, dari, docs) for x in a.anchors) if a and a.anchors else md.teks(daftar[0].basis)
         out.append(f'??? {_JENIS[tingkat]} "{rid} — {len(daftar)} {_TINGKAT[tingkat]}: {md.judul_atribut(judul)}"\n')
-        out.append(f"    Dasar: {dasar}." + (f" *Interpretasi:* {md.teks(a.interpretasi)}" if a and a.interpretasi else "") + "\n")
-        out.append("    | Unit | Kelompok | Temuan | Letak |\n    |---|---|---|---|")
+        out.append(f"    Dasar: {dasar}." + (f" *Interpretasi:* {md.teks(md.tanpa_nama_kolom(a.interpretasi))}"
+                                              if a and a.interpretasi else "") + "\n")
+        out.append("    | Unit | Kelompok | Temuan | Letak di berkas data |\n    |---|---|---|---|")
         for t in daftar:
             u = ctx.unit_dari_temuan(t)
             if u is not None:
@@ -52,13 +56,15 @@ def halaman_kepatuhan(ctx: Konteks) -> str:
                           if k is not None else md.teks(t.kelompok or "—"))
             else:
                 unit_md, kel_md = md.teks(t.unit or "—"), md.teks(t.kelompok or "—")
-            out.append(f"    | {unit_md} | {kel_md} | {md.teks(t.message)} | `{ctx.berkas(t.file)}:{t.line}` |")
+            out.append(f"    | {unit_md} | {kel_md} | {md.teks(md.tanpa_nama_kolom(t.message))} | "
+                       f"`{ctx.berkas(t.file)}:{t.line}` |")
         out.append("")
     out.append("## Semua aturan {#aturan}\n")
     out.append("| Aturan | Tingkat | Isi | Dasar | Temuan |\n|---|---|---|---|---|")
     for rid, a in sorted(ATURAN.items()):
         dasar = "; ".join(md.tautan(x, dari, docs) for x in a.anchors) if a.anchors else md.teks(a.basis)
-        out.append(f"| {rid} | {_TINGKAT[a.severity]} | {md.teks(a.judul)} | {dasar} | {len(per.get(rid, []))} |")
+        out.append(f"| {rid} | {_TINGKAT[a.severity]} | {md.teks(md.tanpa_nama_kolom(a.judul))} | {dasar} | "
+                   f"{len(per.get(rid, []))} |")
     return "\n".join(x for x in out if x) + "\n"
 
 

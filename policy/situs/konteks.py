@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -61,6 +62,23 @@ NAMA_JENIS_JABATAN: dict[str, str] = {
 
 #: Urutan kode mekanisme di situs dan nama berkas halamannya (``mekanisme/m01.md`` ...).
 KODE_MEKANISME: tuple[str, ...] = tuple(f"M{i}" for i in range(1, 11)) + ("umum-a", "umum-b", "umum-c")
+
+
+def nama_mekanisme(kode: str | None) -> str:
+    """Nama mekanisme untuk pembaca (teks polos, belum di-escape): ``M2`` → ``M2 · Administrator menilai
+    dan menugaskan`` — kode dan siapa menilai/menugaskan (Lampiran D). Judul Lampiran sama untuk beberapa
+    mekanisme (M1–M3 "... dipimpin oleh Pejabat Pimpinan Tinggi Pratama"), jadi setiap tempat di situs
+    dan laporan PR yang menyebut mekanisme memakai fungsi ini. Kosakatanya satu: ``JUDUL_NAV``
+    (judul navigasi halaman mekanisme)."""
+    if not kode:
+        return "—"
+    from .halaman_mekanisme import JUDUL_NAV  # impor di sini: halaman_mekanisme mengimpor modul ini
+    return JUDUL_NAV.get(kode, kode)
+
+
+def urut_mekanisme(kode: str) -> int:
+    """Kunci urut kode mekanisme (urutan :data:`KODE_MEKANISME`; kode tak dikenal di akhir)."""
+    return KODE_MEKANISME.index(kode) if kode in KODE_MEKANISME else len(KODE_MEKANISME)
 
 
 def berkas_mekanisme(kode: str) -> str:
@@ -178,6 +196,24 @@ class Konteks:
     def units_grup(self, grup: str) -> list[Unit]:
         """Unit dalam satu grup navigasi (urut seperti :attr:`units`)."""
         return list(self._unit_per_grup.get(grup, ()))
+
+    def judul_grup(self, grup: str) -> str:
+        """Judul grup yang hanya menyebut jenis unit yang ada berkasnya.
+
+        ``GRUP`` menyebut semua jenis yang *dapat* masuk grup ("Kecamatan dan Kelurahan"); selama belum
+        ada berkas org berjenis ``kelurahan``, judulnya "Kecamatan" agar tidak menjanjikan halaman yang
+        tidak ada. Bagian judul yang dibuang adalah nama jenis (:data:`NAMA_JENIS_UNIT`) tanpa unit.
+        """
+        judul, jenis = GRUP[grup]
+        ada = {u.org.jenis for u in self.units_grup(grup)}
+        if not ada:
+            return judul
+        kosong = {NAMA_JENIS_UNIT.get(j, j).casefold() for j in jenis if j not in ada}
+        bagian = re.split(r", | dan ", judul)
+        sisa = [b for b in bagian if b.casefold() not in kosong]
+        if len(sisa) == len(bagian) or not sisa:
+            return judul
+        return sisa[0] if len(sisa) == 1 else ", ".join(sisa[:-1]) + " dan " + sisa[-1]
 
     @cached_property
     def _tim_masuk(self) -> dict[str, list]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..mekanisme import mekanisme
 from . import md
-from .konteks import KODE_MEKANISME, berkas_mekanisme, konteks, relatif
+from .konteks import KODE_MEKANISME, berkas_mekanisme, konteks, nama_mekanisme, relatif
 
 
 #: Paling banyak unit yang didaftar per mekanisme di tabel makro; lebih dari itu hanya jumlahnya, dengan
@@ -24,7 +24,7 @@ def tabel_mekanisme(root: Path, dari: str) -> str:
     for kk in ctx.kelompok:
         if kk.kl.mekanisme:
             per_kode.setdefault(kk.kl.mekanisme, {}).setdefault(kk.unit.id, kk.unit)
-    baris = ["| Mekanisme | Judul | Unit yang memakai |", "|---|---|---|"]
+    baris = ["| Mekanisme | Keterangan | Unit yang memakai |", "|---|---|---|"]
     for kode in KODE_MEKANISME:
         units = list(per_kode.get(kode, {}).values())
         if not units:
@@ -34,7 +34,8 @@ def tabel_mekanisme(root: Path, dari: str) -> str:
         else:
             daftar = ", ".join(f"[{md.teks(u.org.singkatan or u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)})"
                                for u in units)
-        baris.append(f"| [{kode}]({relatif(berkas_mekanisme(kode), dari)}) | {md.teks(mekanisme(kode).judul)} | {daftar} |")
+        baris.append(f"| [{md.teks(nama_mekanisme(kode))}]({relatif(berkas_mekanisme(kode), dari)}) | "
+                     f"{md.teks(mekanisme(kode).keterangan)} | {daftar} |")
     return "\n".join(baris) + "\n"
 
 

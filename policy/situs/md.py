@@ -34,6 +34,75 @@ def html(s: object) -> str:
     return _html.escape(" ".join(str(s).split()), quote=True)
 
 
+def tabel_tumpuk(kepala: list[str], baris: list[list[str]]) -> str:
+    """Tabel yang di layar sempit (ponsel) menumpuk setiap baris menjadi kartu berlabel.
+
+    ``kepala``: judul kolom (teks polos, di-escape di sini); ``baris``: sel berisi Markdown sebaris
+    yang *sudah* di-escape pemanggil (``teks``/tautan). Ditulis sebagai HTML ``md_in_html``: setiap sel
+    membawa ``data-label`` (judul kolomnya) untuk CSS ``.skd-tumpuk`` (docs/assets/css/jawab.css), dan
+    isinya tetap Markdown sehingga mkdocs menulis ulang tautan antarhalaman (situs daring dan luring).
+    """
+    label = [html(k) for k in kepala]
+    out = ['<div class="skd-tumpuk" markdown="1">', '<table markdown="1">',
+           "<thead><tr>" + "".join(f"<th>{k}</th>" for k in label) + "</tr></thead>",
+           '<tbody markdown="1">']
+    for b in baris:
+        out.append('<tr markdown="1">' + "".join(
+            f'<td data-label="{k}" markdown="span">{isi}</td>' for k, isi in zip(label, b)) + "</tr>")
+    out += ["</tbody>", "</table>", "</div>"]
+    return "\n\n" + "\n".join(out) + "\n\n"
+
+
+def fakta(pasangan: list[tuple[str, str]], kelas: str = "skd-fakta") -> str:
+    """Daftar definisi ringkas (``<dl>``): ``[(istilah, isi)]``, keduanya Markdown sebaris yang *sudah*
+    di-escape pemanggil. Dua kolom di layar lebar, bertumpuk di ponsel (docs/assets/css/jawab.css);
+    tautan di dalamnya tetap ditulis ulang mkdocs (``md_in_html``)."""
+    out = [f'<div class="{kelas}" markdown="1">', '<dl markdown="1">']
+    for dt, dd in pasangan:
+        out.append(f'<dt markdown="span">{dt}</dt>')
+        out.append(f'<dd markdown="span">{dd}</dd>')
+    out += ["</dl>", "</div>"]
+    return "\n\n" + "\n".join(out) + "\n\n"
+
+
+def _nama_kolom_org() -> dict[str, str]:
+    from .. import models
+    from pydantic import BaseModel
+    nama: set[str] = set()
+    for obj in vars(models).values():
+        if isinstance(obj, type) and issubclass(obj, BaseModel) and obj.__module__ == models.__name__:
+            nama |= {n for n in obj.model_fields if "_" in n}
+    return {n: KATA_KOLOM.get(n, n.replace("_", " ")) for n in nama}
+
+
+#: Kata untuk nama kolom berkas org yang ditampilkan kepada pembaca (bukan penyunting YAML); kolom
+#: bernama majemuk lain dari model ditulis dengan spasi (``tim_kerja`` → "tim kerja").
+KATA_KOLOM: dict[str, str] = {
+    "pimpinan_unit": "Pimpinan Unit Organisasi",
+    "pemilik_kinerja": "Pimpinan Unit Organisasi pemilik kinerja",
+    "aplikasi_spbe": "daftar aplikasi SPBE",
+    "pengecualian_level": "pengecualian jumlah level struktur",
+    "unit_kerja_mandiri": "unit kerja mandiri",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _pola_kolom() -> tuple[re.Pattern, dict[str, str]]:
+    kata = _nama_kolom_org()
+    pola = re.compile(r"'?\b(" + "|".join(sorted(map(re.escape, kata), key=len, reverse=True)) + r")\b'?(-nya)?")
+    return pola, kata
+
+
+def tanpa_nama_kolom(s: object) -> str:
+    """Teks polos untuk pembaca: nama kolom berkas org (``pimpinan_unit``) diganti kata-katanya.
+
+    ``kelompok yang pimpinan_unit-nya ...`` → ``kelompok yang Pimpinan Unit Organisasinya ...``.
+    Hasilnya masih teks polos (escape tetap oleh :func:`teks`/:func:`html`).
+    """
+    pola, kata = _pola_kolom()
+    return pola.sub(lambda m: kata[m.group(1)] + ("nya" if m.group(2) else ""), str(s))
+
+
 def judul_atribut(s: object) -> str:
     """Teks untuk judul admonition/details di dalam tanda kutip ganda."""
     return teks(s).replace('"', "&quot;")

@@ -34,6 +34,14 @@ JUDUL_BAGIAN: dict[str, str] = {
 }
 
 
+def judul_bagian(ctx=None) -> dict[str, str]:
+    """:data:`JUDUL_BAGIAN` dengan judul grup menurut unit yang ada (``Konteks.judul_grup``), mis.
+    "Kecamatan" selama belum ada berkas kelurahan."""
+    if ctx is None:
+        return dict(JUDUL_BAGIAN)
+    return {**JUDUL_BAGIAN, **{f"unit/{g}": ctx.judul_grup(g) for g in GRUP}}
+
+
 def kunci_urut(folder: str, nama: str) -> tuple[int, str]:
     """Kunci urut untuk anak ``nama`` (berkas atau folder) di ``folder`` ("" = tingkat atas)."""
     if nama == "index.md" and folder != "":

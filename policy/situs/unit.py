@@ -2,11 +2,15 @@
 
 Isi setiap halaman unit (Bahasa Indonesia), dari berkas ``orgs/<id>.yaml``:
 
+0. jawaban lebih dulu: pembaca memilih jabatan (atau kelompok)nya dan melihat kelompok, Pejabat
+   Penilai Kinerja, Pimpinan Unit Organisasi dan mekanismenya, dengan tautan ke alurnya sendiri;
 1. bagan struktur dengan kelompok di kedudukannya + gambar kedudukan (Lampiran B.1, Gambar 2–11);
 2. per kelompok: Pejabat Penilai Kinerja, Pimpinan Unit Organisasi, struktur penugasan
    (Lampiran B.2, Gambar 12–17) dan mekanisme (Lampiran D, Gambar 23–32);
 3. alur mekanisme tiga tahap dengan nama jabatan sebenarnya — teks langkah dari
-   :mod:`policy.mekanisme` lewat :mod:`policy.diagram` (satu sumber dengan gambar naskah);
+   :mod:`policy.mekanisme` lewat :mod:`policy.diagram` (satu sumber dengan gambar naskah). Setiap alur
+   tampil sekali, dalam blok yang dapat dibuka dengan tab "Diagram | Langkah" (daftar langkah adalah
+   teks alternatif diagram; pencarian dan cetak tetap melihat keduanya);
 4. jalur pelaporan (Pasal 14–15); 5. tanggung jawab (Lampiran B.3) dan pengelolaan kinerja
    (Pasal 17) — teksnya dibaca dari naskah di ``docs/peraturan/``;
 6. pelibatan pegawai unit/instansi lain (Gambar 19, 20, 22) + isi surat permohonan;
@@ -29,7 +33,7 @@ from ..rules import ATURAN
 from ..temuan import Temuan
 from . import md, url
 from .konteks import (GRUP, NAMA_JENIS_JABATAN, NAMA_JENIS_UNIT, Konteks, KelompokTerklasifikasi,
-                      berkas_mekanisme, konteks, relatif)
+                      berkas_mekanisme, konteks, nama_mekanisme, relatif, urut_mekanisme)
 
 #: Anchor rincian kedudukan (Lampiran B.1) per kode kedudukan.
 ANCHOR_KEDUDUKAN = {
@@ -91,6 +95,24 @@ def _langkah_ringkas(langkah: tuple, tautan_lengkap: str | None) -> str:
 
 def mermaid(script: str) -> str:
     return "```mermaid\n" + script.rstrip("\n") + "\n```\n"
+
+
+def blok_alur(judul: str, diagram_md: str, langkah: str, pengantar: str = "", jangkar: str | None = None) -> str:
+    """Satu alur, ditampilkan sekali: blok tertutup ``judul`` berisi tab "Diagram | Langkah".
+
+    ``diagram_md`` adalah blok diagram apa adanya (mis. :func:`mermaid`); ``langkah`` adalah daftar
+    langkah (:func:`langkah_ringkas`), teks alternatif diagram dengan nomor yang sama. Blok ditulis
+    dengan ``pymdownx.blocks`` (isi tidak diindentasi), sehingga tabel HTML jadi dan diagram tetap
+    blok utuh. Isi blok tertutup tetap diindeks pencarian, terbuka saat dicetak (semua tab ikut
+    tercetak, docs/assets/css/jawab.css), dan terbuka sendiri bila tautan menuju ``jangkar``.
+    """
+    attrs = "{class: skd-alur" + (f', id: "{jangkar}"' if jangkar else "") + "}"
+    out = [f"/// details | {md.teks(judul)}", "    type: abstract", f"    attrs: {attrs}", ""]
+    if pengantar:
+        out += [pengantar.strip(), ""]
+    out += ["/// tab | Diagram", "", diagram_md.strip("\n"), "", "///", "",
+            "/// tab | Langkah", "", langkah.strip("\n"), "", "///", "", "///", ""]
+    return "\n".join(out) + "\n"
 
 
 # ---------------------------------------------------------------------------
@@ -200,15 +222,16 @@ def admonition_temuan(t: Temuan, dari: str, docs: Path, indent: str = "") -> str
     jenis = {"error": "danger", "warning": "warning", "info": "info"}[t.severity]
     judul = {"error": "Kesalahan", "warning": "Peringatan", "info": "Catatan"}[t.severity]
     a = ATURAN.get(t.rule)
-    isi = md.teks(t.message)
+    isi = md.teks(md.tanpa_nama_kolom(t.message))
     if isi and isi[-1] not in ".!?":
         isi += "."
     if t.hint:
-        isi += f" Saran: {md.teks(t.hint)}."
+        isi += f" Saran: {md.teks(md.tanpa_nama_kolom(t.hint))}."
     isi += f" Dasar: {_tautan_aturan(t, dari, docs)}."
     if a is not None and a.interpretasi:
-        isi += f" *Interpretasi:* {md.teks(a.interpretasi)}"
-    return f'{indent}!!! {jenis} "{judul} {t.rule}: {md.judul_atribut(a.judul if a else t.rule)}"\n{indent}    {isi}\n\n'
+        isi += f" *Interpretasi:* {md.teks(md.tanpa_nama_kolom(a.interpretasi))}"
+    judul_aturan = md.tanpa_nama_kolom(a.judul) if a else t.rule
+    return f'{indent}!!! {jenis} "{judul} {t.rule}: {md.judul_atribut(judul_aturan)}"\n{indent}    {isi}\n\n'
 
 
 def _bagan(unit: Unit) -> str:
@@ -216,42 +239,42 @@ def _bagan(unit: Unit) -> str:
     return mermaid(bagan_unit(unit))
 
 
-def _baris_kelompok(ctx: Konteks, kk: KelompokTerklasifikasi, dari: str) -> list[str]:
+def _fakta_kelompok(ctx: Konteks, kk: KelompokTerklasifikasi, dari: str) -> list[tuple[str, str]]:
+    """(istilah, isi) satu kelompok: PPK, Pimpinan Unit, mekanisme, kedudukan, struktur penugasan, anggota."""
     docs = ctx.docs_dir
     kl = kk.kl
     baris = [
-        "| Unsur | Di kelompok ini |",
-        "|---|---|",
-        f"| Pejabat Penilai Kinerja | **{md.teks(kk.penilai)}** |",
-        f"| Pimpinan Unit Organisasi | **{md.teks(kk.pimpinan_unit)}** |",
+        ("Pejabat Penilai Kinerja", f"**{md.teks(kk.penilai)}**"),
+        ("Pimpinan Unit Organisasi", f"**{md.teks(kk.pimpinan_unit)}**"),
     ]
-    if kl.kedudukan:
-        g = kl.gambar_kedudukan
-        gb = f" — {md.tautan(f'gambar-{g}', dari, docs)}" if g else ""
-        baris.append(f"| Kedudukan ({md.tautan(ANCHOR_KEDUDUKAN[kl.kedudukan], dari, docs, 'Lampiran B.1')}) | "
-                     f"{kl.kedudukan}: {md.teks(JUDUL_KEDUDUKAN[kl.kedudukan])}{gb} |")
-    if kl.struktur_penugasan:
-        g = kl.gambar_struktur
-        baris.append(f"| Struktur penugasan ({md.tautan(ANCHOR_STRUKTUR[kl.struktur_penugasan], dari, docs, 'Lampiran B.2')}) | "
-                     f"huruf {kl.struktur_penugasan}: {md.teks(JUDUL_STRUKTUR[kl.struktur_penugasan])} — "
-                     f"{md.tautan(f'gambar-{g}', dari, docs)} |")
     if kl.mekanisme:
         m = mekanisme(kl.mekanisme)
         sumber = [md.tautan(m.anchor, dari, docs)]
         if m.gambar:
             sumber.append(md.tautan(f"gambar-{m.gambar}", dari, docs))
-        baris.append(f"| Mekanisme kerja | **[{md.teks(kl.mekanisme)}]({relatif(berkas_mekanisme(kl.mekanisme), dari)})** "
-                     f"— {md.teks(m.judul)} ({', '.join(sumber)}) |")
+        baris.append(("Mekanisme kerja", f"**[{md.teks(nama_mekanisme(kl.mekanisme))}]"
+                      f"({relatif(berkas_mekanisme(kl.mekanisme), dari)})** ({', '.join(sumber)})"))
+    if kl.kedudukan:
+        g = kl.gambar_kedudukan
+        gb = f" — {md.tautan(f'gambar-{g}', dari, docs)}" if g else ""
+        baris.append((f"Kedudukan ({md.tautan(ANCHOR_KEDUDUKAN[kl.kedudukan], dari, docs, 'Lampiran B.1')})",
+                      f"{kl.kedudukan}: {md.teks(JUDUL_KEDUDUKAN[kl.kedudukan])}{gb}"))
+    if kl.struktur_penugasan:
+        g = kl.gambar_struktur
+        baris.append((f"Struktur penugasan ({md.tautan(ANCHOR_STRUKTUR[kl.struktur_penugasan], dari, docs, 'Lampiran B.2')})",
+                      f"huruf {kl.struktur_penugasan}: {md.teks(JUDUL_STRUKTUR[kl.struktur_penugasan])} — "
+                      f"{md.tautan(f'gambar-{g}', dari, docs)}"))
     if kk.kelompok.pendelegasian:
-        baris.append(f"| Pendelegasian kewenangan penilai | {md.teks(kk.kelompok.pendelegasian)} |")
+        baris.append(("Pendelegasian kewenangan penilai", md.teks(kk.kelompok.pendelegasian)))
+    baris.append(("Anggota", _anggota(kk)))
     return baris
 
 
 def _anggota(kk: KelompokTerklasifikasi) -> str:
-    out = []
-    for a in kk.kelompok.anggota:
-        out.append(f"- {md.teks(a.jabatan)} ({NAMA_JENIS_JABATAN.get(a.jenis, a.jenis)}) — {a.jumlah} orang")
-    return "\n".join(out) + "\n" if out else "*Belum ada anggota tercatat.*\n"
+    """Anggota kelompok dalam satu sel tabel (satu jabatan per baris)."""
+    out = [f"{md.teks(a.jabatan)} ({NAMA_JENIS_JABATAN.get(a.jenis, a.jenis)}) — {a.jumlah} orang"
+           for a in kk.kelompok.anggota]
+    return "<br>".join(out) if out else "*Belum ada anggota tercatat.*"
 
 
 def _bagian_kelompok(ctx: Konteks, unit: Unit, dari: str) -> str:
@@ -261,44 +284,47 @@ def _bagian_kelompok(ctx: Konteks, unit: Unit, dari: str) -> str:
                f"{md.tautan('pasal-11', dari, docs)}; rinciannya di {md.tautan('lampiran-b-1', dari, docs)} dan "
                f"{md.tautan('lampiran-b-2', dari, docs)}. Pejabat Penilai Kinerja: "
                f"{md.tautan('pasal-1-angka-26', dari, docs)}; Pimpinan Unit Organisasi: "
-               f"{md.tautan('pasal-1-angka-25', dari, docs)}. Alur setiap kelompok digambar dalam tiga tahap — "
-               "perencanaan, pelaksanaan, evaluasi — dengan jabatan di unit ini sebagai pelaku; nomor pada diagram "
-               "sama dengan nomor langkah di bawahnya.\n")
+               f"{md.tautan('pasal-1-angka-25', dari, docs)}. Alur kerja setiap kelompok — tiga tahap: "
+               "perencanaan, pelaksanaan, evaluasi — dengan jabatan di unit ini sebagai pelaku ada di blok "
+               "**Alur kerja** di bawah tabel kelompok: tab *Diagram* menggambarnya, tab *Langkah* menuliskannya "
+               "dengan nomor yang sama.\n")
     temuan_kel: dict[str, list[Temuan]] = {}
     for t in ctx.temuan_unit(unit):
         if t.kelompok and not t.rule.startswith("TK"):
             temuan_kel.setdefault(t.kelompok, []).append(t)
-    sudah: dict[tuple, str] = {}
+    sudah: dict[tuple, KelompokTerklasifikasi] = {}
     for kk in ctx.kelompok_unit(unit):
         kid = kk.kelompok.id
         out.append(f"### {md.teks(kk.nama)} {{#{url.jangkar_kelompok(kid)}}}\n")
-        out.append("\n".join(_baris_kelompok(ctx, kk, dari)) + "\n")
-        out.append("**Anggota kelompok:**\n\n" + _anggota(kk))
+        out.append(md.fakta(_fakta_kelompok(ctx, kk, dari)))
         for t in temuan_kel.get(kid, []):
             out.append(admonition_temuan(t, dari, docs))
         kode = kk.kl.mekanisme
         if not kode:
-            out.append("*Mekanisme tidak dapat ditentukan karena data kelompok belum lengkap.*\n")
+            out.append(f'<p id="{url.jangkar_alur(kid)}"><em>Mekanisme tidak dapat ditentukan karena data kelompok '
+                       "belum lengkap.</em></p>\n")
             continue
         aktor = aktor_kelompok(kk)
         kunci = (kode, tuple(sorted(aktor.items())))
-        out.append(f"#### Alur mekanisme kerja {md.teks(kode)} {{#{url.jangkar_alur(kid)}}}\n")
         if kunci in sudah:
-            out.append(f"Alur kerja kelompok ini sama persis dengan alur [{md.teks(sudah[kunci])}](#{url.jangkar_alur(sudah[kunci + ('id',)])})"
-                       " (pejabat yang sama, mekanisme yang sama).\n")
+            lain = sudah[kunci]
+            out.append(f"Alur kerja kelompok ini sama persis dengan alur [{md.teks(lain.nama)}]"
+                       f"(#{url.jangkar_alur(lain.kelompok.id)}) (pejabat yang sama, mekanisme yang sama).\n"
+                       f"{{: #{url.jangkar_alur(kid)} }}\n")
             continue
-        sudah[kunci] = kk.nama
-        sudah[kunci + ("id",)] = kid
+        sudah[kunci] = kk
         m = mekanisme(kode)
-        out.append(f"Menurut {md.tautan(m.anchor, dari, docs)}"
-                   + (f" ({md.tautan(f'gambar-{m.gambar}', dari, docs)})" if m.gambar else "") + ".\n")
+        pengantar = (f"Menurut {md.tautan(m.anchor, dari, docs)}"
+                     + (f" ({md.tautan(f'gambar-{m.gambar}', dari, docs)})" if m.gambar else "") + ".\n")
         if m.interpretasi:
-            out.append('!!! note "Interpretasi"\n    Lampiran D tidak memuat contoh untuk susunan kelompok ini; '
-                       "alur di bawah adalah pola umum yang disusun dari Lampiran A dan Lampiran B.2. "
-                       + " ".join(md.teks(c) for c in m.catatan) + "\n")
-        out.append(mermaid(diagram.diagram_mekanisme(kode, aktor)))
+            pengantar += ('\n!!! note "Interpretasi"\n    Lampiran D tidak memuat contoh untuk susunan kelompok ini; '
+                          "alur kerja ini adalah pola umum yang disusun dari Lampiran A dan Lampiran B.2. "
+                          + " ".join(md.teks(c) for c in m.catatan) + "\n")
         lengkap = f"[{md.teks(kode)}]({relatif(berkas_mekanisme(kode) + '#langkah', dari)})"
-        out.append(langkah_ringkas(diagram.langkah_mekanisme(kode, aktor), lengkap))
+        out.append(blok_alur(f"Alur kerja: {nama_mekanisme(kode)}",
+                             mermaid(diagram.diagram_mekanisme(kode, aktor)),
+                             langkah_ringkas(diagram.langkah_mekanisme(kode, aktor), lengkap),
+                             pengantar, url.jangkar_alur(kid)))
     return "\n".join(out)
 
 
@@ -318,10 +344,9 @@ def _bagian_pelaporan(ctx: Konteks, unit: Unit, dari: str) -> str:
            f"- Pimpinan Unit Organisasi pemilik kinerja **sewaktu-waktu** berwenang meminta laporan kepada ketua "
            f"tim dan/atau anggota tim ({md.tautan('pasal-15-ayat-3', dari, docs)}).\n"]
     if unit.org.kelompok:
-        out.append("| Kelompok | Tugas individu dilaporkan kepada (dan yang dapat meminta laporan sewaktu-waktu) |\n|---|---|")
-        for k in unit.org.kelompok:
-            out.append(f"| [{md.teks(k.nama or k.id)}](#{url.jangkar_kelompok(k.id)}) | {md.teks(unit.jabatan(k.pimpinan_unit))} |")
-        out.append("")
+        out.append("Pimpinan Unit Organisasi setiap kelompok — kepada siapa tugas individu dilaporkan, dan siapa yang "
+                   "dapat meminta laporan sewaktu-waktu — tercantum di [Ringkasan](#ringkasan) dan di "
+                   "[jawaban untuk jabatan Anda](#jawab).\n")
     if unit.org.tim_kerja:
         out.append("Jalur pelaporan tim kerja unit ini (anggota → ketua tim → Pimpinan Unit Organisasi pemilik kinerja):\n")
         for t in unit.org.tim_kerja:
@@ -343,8 +368,11 @@ def _bagian_tanggung_jawab(ctx: Konteks, unit: Unit, dari: str) -> str:
         induk = f"lampiran-b-3-tanggung-jawab-huruf-{huruf}"
         siapa = ", ".join(md.teks(x) for x in di_unit[huruf])
         judul = f"**{peran}**" + (f" (di unit ini: {siapa})" if siapa else "")
-        out.append(f"{judul} — {md.tautan(induk, dari, docs, f'Lampiran B.3 huruf {huruf}')}:\n")
-        out.extend(f"{i}. {isi}" for i, (_, isi) in enumerate(md.butir_naskah(induk, docs), 1))
+        butir = md.butir_naskah(induk, docs)
+        # rincian Lampiran (sama di setiap unit) dalam blok tertutup: tetap dicari dan dicetak
+        out.append(f"{judul} — {md.tautan(induk, dari, docs, f'Lampiran B.3 huruf {huruf}')}\n")
+        out.append(f'??? quote "{len(butir)} tanggung jawab {peran} menurut Lampiran B.3"\n')
+        out.extend(f"    {i}. {isi}" for i, (_, isi) in enumerate(butir, 1))
         out.append("")
     out.append("## Pengelolaan kinerja {#pengelolaan-kinerja}\n")
     out.append(f"Pengelolaan kinerja Pejabat Fungsional dan pelaksana, baik individu maupun tim kerja, terdiri atas "
@@ -370,9 +398,10 @@ def _bagian_pelibatan(ctx: Konteks, unit: Unit, dari: str) -> str:
     ):
         out.append(f"### {judul} {{#gambar-{gambar}-unit}}\n")
         out.append(f"Menurut {md.tautan(anchor, dari, docs, 'Lampiran B.2')} ({md.tautan(f'gambar-{gambar}', dari, docs)}).\n")
-        out.append(mermaid(diagram.diagram_prosedur(gambar, aktor)))
-        out.append(langkah_ringkas(diagram.langkah_prosedur(gambar, aktor),
-                                   md.tautan(f"gambar-{gambar}", dari, docs)))
+        out.append(blok_alur(f"Alur {judul[0].lower()}{judul[1:]}",
+                             mermaid(diagram.diagram_prosedur(gambar, aktor)),
+                             langkah_ringkas(diagram.langkah_prosedur(gambar, aktor),
+                                             md.tautan(f"gambar-{gambar}", dari, docs))))
     out.append("### Isi surat permohonan pelibatan {#isi-surat}\n")
     out.append(f"Surat permohonan pelibatan lintas Unit Organisasi atau lintas instansi paling sedikit memuat "
                f"({md.tautan('lampiran-b-2-surat-permohonan', dari, docs, 'Lampiran B.2')}):\n")
@@ -454,43 +483,131 @@ def _bagian_spbe(ctx: Konteks, unit: Unit, dari: str) -> str:
     return "\n".join(out) + "\n\n"
 
 
+def _jawab_kelompok(kk: KelompokTerklasifikasi) -> str:
+    """Isi kartu jawaban untuk satu kelompok: nama kelompok, PPK, Pimpinan Unit, mekanisme, tautan alur.
+
+    HTML jadi (di-escape dengan :func:`md.html`), hanya bertaut ke jangkar di halaman yang sama
+    (tautan antarhalaman di HTML mentah tidak ditulis ulang mkdocs untuk salinan luring).
+    """
+    kid = kk.kelompok.id
+    kode = kk.kl.mekanisme
+    alur = (f'<p class="skd-jawab__alur"><a href="#{url.jangkar_alur(kid)}">Lihat alur kerja Anda '
+            f"(diagram dan langkah)</a></p>" if kode else "")
+    return (
+        '<div class="skd-jawab__kelompok">'
+        f'<p class="skd-jawab__nama">Kelompok: <a href="#{url.jangkar_kelompok(kid)}">{md.html(kk.nama)}</a></p>'
+        "<dl>"
+        "<dt>Pejabat Penilai Kinerja — menilai kinerja Anda</dt>"
+        f'<dd class="skd-jawab__ppk">{md.html(kk.penilai)}</dd>'
+        "<dt>Pimpinan Unit Organisasi — memberi tugas dan menerima laporan Anda</dt>"
+        f'<dd class="skd-jawab__pu">{md.html(kk.pimpinan_unit)}</dd>'
+        "<dt>Mekanisme kerja</dt>"
+        f'<dd class="skd-jawab__mk">{md.html(nama_mekanisme(kode))}</dd>'
+        "</dl>" + alur + "</div>"
+    )
+
+
+def _bagian_jawab(ctx: Konteks, unit: Unit) -> str:
+    """Jawaban lebih dulu: pilih jabatan atau kelompok → kelompok, PPK, Pimpinan Unit, mekanisme.
+
+    Satu kartu (``<details>``) per nama jabatan anggota dan per kelompok. Tanpa JavaScript kartu
+    tampil sebagai daftar yang dapat dibuka; dengan ``docs/assets/js/jawab.js`` sebuah ``<select>``
+    menampilkan kartu yang dipilih saja. Jabatan yang ada di beberapa kelompok mendaftar semuanya,
+    dibedakan oleh nama kelompok dan Pimpinan Unit Organisasi yang memberi tugas (Pasal 1 angka 25–26).
+    Bagian ini tidak diindeks Pagefind (isinya sama dengan bagian kelompok di bawahnya).
+    """
+    kel = ctx.kelompok_unit(unit)
+    if not kel:
+        return ""
+    per_jabatan: dict[str, list[KelompokTerklasifikasi]] = {}
+    for kk in kel:
+        for a in kk.kelompok.anggota:
+            daftar = per_jabatan.setdefault(" ".join(a.jabatan.split()), [])
+            if kk not in daftar:
+                daftar.append(kk)
+    jangkar = url.jangkar_jabatan(per_jabatan)
+    nama_urut = sorted(per_jabatan, key=lambda n: (n.casefold(), n))
+
+    opsi_j, opsi_k, kartu = [], [], []
+    for n in nama_urut:
+        daftar = per_jabatan[n]
+        jumlah = f" ({len(daftar)} kelompok)" if len(daftar) > 1 else ""
+        opsi_j.append(f'<option value="{jangkar[n]}">{md.html(n)}{jumlah}</option>')
+        if len(daftar) > 1:
+            beda = ("Pejabat Penilai Kinerjanya juga berbeda. " if len({k.penilai for k in daftar}) > 1 else "")
+            pengantar = (f'<p class="skd-jawab__banyak">Jabatan ini ada di {len(daftar)} kelompok di unit ini. '
+                         "Kelompok Anda adalah kelompok yang Pimpinan Unit Organisasinya memberi Anda tugas "
+                         f"sehari-hari. {beda}Tanyakan kepada atasan Anda bila ragu.</p>")
+        else:
+            pengantar = ""
+        kartu.append(f'<details class="skd-kartu" id="{jangkar[n]}"><summary>{md.html(n)}{jumlah}</summary>'
+                     + pengantar + "".join(_jawab_kelompok(kk) for kk in daftar) + "</details>")
+    for kk in kel:
+        kid = url.jangkar_jawab_kelompok(kk.kelompok.id)
+        opsi_k.append(f'<option value="{kid}">{md.html(kk.nama)}</option>')
+        kartu.append(f'<details class="skd-kartu" id="{kid}"><summary>{md.html(kk.nama)}</summary>'
+                     + _jawab_kelompok(kk) + "</details>")
+    return "\n".join([
+        "## Siapa penilai kinerja dan pimpinan unit saya? {#jawab}\n",
+        '<div class="skd-jawab" id="jawab-isi" data-skd-jawab data-pagefind-ignore>',
+        '<p class="skd-jawab__pilih" hidden><label for="skd-jawab-pilih">Pilih jabatan atau kelompok Anda:</label> '
+        '<select id="skd-jawab-pilih"><option value="">— pilih —</option>'
+        f'<optgroup label="Jabatan">{"".join(opsi_j)}</optgroup>'
+        f'<optgroup label="Kelompok">{"".join(opsi_k)}</optgroup></select></p>',
+        '<p class="skd-jawab__tanpa-js">Buka jabatan atau kelompok Anda untuk melihat siapa Pejabat Penilai Kinerja '
+        "dan Pimpinan Unit Organisasi Anda serta mekanisme kerja yang berlaku:</p>",
+        *kartu,
+        "</div>",
+        "",
+    ]) + "\n"
+
+
+def _identitas(ctx: Konteks, unit: Unit, dari: str) -> str:
+    """Data unit sebagai daftar definisi (bukan tabel tanpa judul kolom)."""
+    org = unit.org
+    info = [("Jenis", NAMA_JENIS_UNIT.get(org.jenis, org.jenis))]
+    if org.singkatan:
+        info.append(("Singkatan", md.teks(org.singkatan)))
+    if org.induk:
+        u_induk = ctx.unit(org.induk)
+        info.append(("Perangkat Daerah induk", f"[{md.teks(u_induk.org.nama)}]({relatif(ctx.halaman_unit(u_induk), dari)})"
+                     if u_induk else md.teks(org.induk)))
+    if unit.top:
+        info.append(("Pimpinan tertinggi", md.teks(unit.top.jabatan)))
+    for p in org.struktur:
+        if p.dasar_pengangkatan:  # pemimpin unit kerja mandiri (Pasal 9 ayat (2))
+            info.append((f"Dasar pengangkatan {md.teks(p.jabatan)}", md.teks(p.dasar_pengangkatan)))
+    info.append(("Berkas data", f"`{ctx.berkas(unit.file)}`"))
+    if org.dasar_hukum:
+        info.append(("Dasar hukum organisasi", "<br>".join(md.teks(d) for d in org.dasar_hukum)))
+    return md.fakta(info)
+
+
 def halaman_unit(ctx: Konteks, unit: Unit) -> str:
     """Markdown halaman pedoman satu unit."""
     dari = ctx.halaman_unit(unit)
     docs = ctx.docs_dir
     org = unit.org
     out = [md.front_matter(edit_url=ctx.berkas(unit.file)), f"# {md.teks(org.nama)}\n", md.banner_data_contoh()]
-    info = ["| | |", "|---|---|", f"| Jenis | {NAMA_JENIS_UNIT.get(org.jenis, org.jenis)} |"]
-    if org.singkatan:
-        info.append(f"| Singkatan | {md.teks(org.singkatan)} |")
-    if org.induk:
-        u_induk = ctx.unit(org.induk)
-        info.append(f"| Perangkat Daerah induk | " + (f"[{md.teks(u_induk.org.nama)}]({relatif(ctx.halaman_unit(u_induk), dari)})"
-                                                     if u_induk else md.teks(org.induk)) + " |")
-    if unit.top:
-        info.append(f"| Pimpinan tertinggi | {md.teks(unit.top.jabatan)} |")
-    for p in org.struktur:
-        if p.dasar_pengangkatan:  # pemimpin unit kerja mandiri (Pasal 9 ayat (2))
-            info.append(f"| Dasar pengangkatan {md.teks(p.jabatan)} | {md.teks(p.dasar_pengangkatan)} |")
-    info.append(f"| Berkas data | `{ctx.berkas(unit.file)}` |")
-    if org.dasar_hukum:
-        info.append("| Dasar hukum organisasi | " + "<br>".join(md.teks(d) for d in org.dasar_hukum) + " |")
-    out.append("\n".join(info) + "\n")
+    out.append(_bagian_jawab(ctx, unit))
 
     kel = ctx.kelompok_unit(unit)
     out.append("## Ringkasan {#ringkasan}\n")
     if kel:
-        out.append("| Kelompok | Pejabat Penilai Kinerja | Pimpinan Unit Organisasi | Mekanisme |\n|---|---|---|---|")
+        baris = []
         for kk in kel:
             mk = kk.kl.mekanisme
-            mk_md = f"[{md.teks(mk)}]({relatif(berkas_mekanisme(mk), dari)})" if mk else "—"
-            out.append(f"| [{md.teks(kk.nama)}](#{url.jangkar_kelompok(kk.kelompok.id)}) | {md.teks(kk.penilai)} | {md.teks(kk.pimpinan_unit)} | {mk_md} |")
-        out.append("")
+            mk_md = f"[{md.teks(nama_mekanisme(mk))}]({relatif(berkas_mekanisme(mk), dari)})" if mk else "—"
+            baris.append([f"[{md.teks(kk.nama)}](#{url.jangkar_kelompok(kk.kelompok.id)})", md.teks(kk.penilai),
+                          md.teks(kk.pimpinan_unit), mk_md])
+        out.append(md.tabel_tumpuk(["Kelompok", "Pejabat Penilai Kinerja", "Pimpinan Unit Organisasi", "Mekanisme"], baris))
     else:
         out.append("*Unit ini belum mencatat kelompok Jabatan Fungsional dan pelaksana.*\n")
     umum = [t for t in ctx.temuan_unit(unit) if not t.kelompok and not t.rule.startswith("TK")]
     for t in umum:
         out.append(admonition_temuan(t, dari, docs))
+    out.append("## Data unit {#data-unit}\n")
+    out.append(_identitas(ctx, unit, dari))
 
     out.append("## Bagan struktur dan kedudukan kelompok {#bagan}\n")
     out.append("Kotak bersudut bulat adalah kelompok Jabatan Fungsional dan pelaksana, digambar di bawah Pejabat "
@@ -524,25 +641,25 @@ def halaman_unit(ctx: Konteks, unit: Unit) -> str:
 
 def halaman_grup(ctx: Konteks, grup: str) -> str:
     """Halaman indeks satu grup jenis Perangkat Daerah (``unit/<grup>/index.md``)."""
-    judul, _ = GRUP[grup]
+    judul = ctx.judul_grup(grup)
     dari = f"unit/{grup}/index.md"
     units = ctx.units_grup(grup)
     out = [f"# {md.teks(judul)}\n", md.banner_data_contoh(),
            f"{len(units)} unit. Pilih unit Anda untuk melihat Pejabat Penilai Kinerja, Pimpinan Unit Organisasi, "
            "mekanisme kerja dan tim kerjanya. Daftar semua unit ada di [Cari unit saya](../index.md).\n"]
     if units:
-        out.append("| Unit | Pimpinan tertinggi | Kelompok | Mekanisme |\n|---|---|---|---|")
-        for u in units:
-            kel = ctx.kelompok_unit(u)
-            mk = sorted({k.kl.mekanisme for k in kel if k.kl.mekanisme}, key=_urut_kode)
-            out.append(f"| [{md.teks(u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)}) | "
-                       f"{md.teks(u.top.jabatan) if u.top else '—'} | {len(kel)} | {', '.join(mk) or '—'} |")
+        out.append(md.tabel_tumpuk(["Unit", "Pimpinan tertinggi", "Kelompok", "Mekanisme"], [
+            [f"[{md.teks(u.org.nama)}]({relatif(ctx.halaman_unit(u), dari)})",
+             md.teks(u.top.jabatan) if u.top else "—", str(len(ctx.kelompok_unit(u))),
+             daftar_mekanisme(ctx.kelompok_unit(u), dari)]
+            for u in units]))
     return "\n".join(x for x in out if x) + "\n"
 
 
-def _urut_kode(kode: str) -> tuple:
-    from .konteks import KODE_MEKANISME
-    return (KODE_MEKANISME.index(kode),) if kode in KODE_MEKANISME else (99,)
+def daftar_mekanisme(kel: list[KelompokTerklasifikasi], dari: str) -> str:
+    """Nama setiap mekanisme yang dipakai kelompok ``kel`` (bertaut, satu per baris) untuk sel tabel."""
+    kode = sorted({k.kl.mekanisme for k in kel if k.kl.mekanisme}, key=urut_mekanisme)
+    return "<br>".join(f"[{md.teks(nama_mekanisme(k))}]({relatif(berkas_mekanisme(k), dari)})" for k in kode) or "—"
 
 
 def halaman(root: Path) -> dict[str, str]:

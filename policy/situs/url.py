@@ -10,9 +10,10 @@ Nama jabatan dan id dari berkas org adalah masukan bebas; path yang dibentuk dar
 * pendek: slug lebih dari :data:`MAKS` karakter dipotong dan diberi hash, agar nama berkas tetap di
   bawah batas sistem berkas (255 byte) — nama jabatan boleh 300 karakter.
 
-Jangkar kelompok, alur dan tim di halaman unit memakai awalan (``k-``, ``alur-``, ``t-``) yang tidak
-dipakai id judul bagian mana pun (``ringkasan``, ``tim-kerja``, ``tim-lain`` …), sehingga id kelompok
-atau tim apa pun tidak bisa bentrok dengan judul bagian (tes: id unik di setiap halaman terbangun).
+Jangkar kelompok, alur, tim dan kartu jawaban di halaman unit memakai awalan (``k-``, ``alur-``,
+``t-``, ``j-``, ``jk-``) yang tidak dipakai id judul bagian mana pun (``ringkasan``, ``tim-kerja``,
+``tim-lain`` …), sehingga id kelompok, tim atau nama jabatan apa pun tidak bisa bentrok dengan judul
+bagian maupun satu sama lain (tes: id unik di setiap halaman terbangun).
 """
 from __future__ import annotations
 
@@ -87,3 +88,18 @@ def jangkar_alur(kid: str) -> str:
 def jangkar_tim(tid: str) -> str:
     """Jangkar tim kerja (``t-<id>``; ``tim-<id>`` dapat bentrok dengan ``tim-kerja``/``tim-lain``)."""
     return f"t-{tid}"
+
+
+def jangkar_jabatan(nama: Iterable[str]) -> dict[str, str]:
+    """Jangkar kartu jawaban per nama jabatan di halaman unit: ``{nama: "j-<slug>"}``.
+
+    Nama yang tereduksi ke slug yang sama (``Analis X``/``Analis-X``) tetap mendapat jangkar
+    sendiri (:func:`slug_unik`); ``j-`` + slug tidak pernah sama dengan ``jk-`` + id kelompok.
+    """
+    daftar = sorted(set(nama))
+    return {n: f"j-{s}" for n, s in slug_unik({n: n for n in daftar}).items()}
+
+
+def jangkar_jawab_kelompok(kid: str) -> str:
+    """Jangkar kartu jawaban sebuah kelompok di halaman unit (``jk-<id>``)."""
+    return f"jk-{kid}"

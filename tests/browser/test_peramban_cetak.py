@@ -30,6 +30,15 @@ def test_cetak_halaman_unit(tab, server, situs):
     tertutup = page.eval_on_selector_all(
         "article details", "els => els.filter(d => !d.open).length")
     assert tertutup == 0, f"{tertutup} <details> (daftar langkah) tidak terbuka saat dicetak"
+    # setiap tab ikut tercetak (diagram lalu daftar langkahnya), bukan hanya tab yang dipilih
+    tab_tersembunyi = page.eval_on_selector_all(
+        "article .tabbed-block", "els => els.filter(b => b.getBoundingClientRect().height < 1).length")
+    assert tab_tersembunyi == 0, f"{tab_tersembunyi} tab (mis. Langkah) tidak tercetak"
+    langkah = page.eval_on_selector_all(
+        "article .tabbed-block table", "ts => ts.filter(t => /^No\\.?$/.test(t.querySelector('th').textContent.trim())"
+        " && t.getBoundingClientRect().height > 0).length")
+    assert langkah >= 3, "daftar langkah tidak tercetak"
+    assert not page.locator(".skd-jawab").first.is_visible(), "pilihan jabatan interaktif ikut tercetak"
     ARTEFAK.mkdir(exist_ok=True)
     pdf = ARTEFAK / f"cetak-unit-{unit}.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)

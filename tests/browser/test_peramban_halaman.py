@@ -103,6 +103,8 @@ def periksa_diagram(tab, berkas_html: Path, nama: str) -> list[dict]:
 
 def _buka_dan_periksa(tab, server, situs, path: str, nama: str) -> list[dict]:
     tab.buka(server.url + path)
+    # alur di halaman unit ada di blok tertutup (tab "Diagram | Langkah"); buka agar diagram diukur
+    tab.page.evaluate("() => document.querySelectorAll('article details').forEach(d => { d.open = true; })")
     assert tab.page.locator("article h1").count() == 1, f"{path}: tidak ada tepat satu h1"
     ukuran = periksa_diagram(tab, situs / path / "index.html", nama)
     tab.screenshot(f"halaman-{nama}", full_page=True)

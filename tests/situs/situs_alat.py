@@ -85,11 +85,25 @@ def bagian(teks_html: str, anchor: str) -> str:
 
 
 def baris_tabel(fragmen: str) -> dict[str, str]:
-    """Tabel dua kolom → {teks sel kiri: teks sel kanan}."""
+    """Tabel dua kolom atau daftar definisi → {teks sel kiri/istilah: teks sel kanan/isi}."""
     hasil = {}
     for kiri, kanan in re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*</tr>", fragmen, re.S):
         hasil[polos(kiri)] = polos(kanan)
+    for kiri, kanan in re.findall(r"<dt[^>]*>(.*?)</dt>\s*<dd[^>]*>(.*?)</dd>", fragmen, re.S):
+        hasil[polos(kiri)] = polos(kanan)
     return hasil
+
+
+def elemen(teks_html: str, id_: str) -> str:
+    """HTML utuh elemen ber-``id`` (dari tag pembuka sampai penutup pasangannya)."""
+    m = re.search(rf'<([a-z0-9]+)\b[^>]*\sid="{re.escape(id_)}"[^>]*>', teks_html)
+    assert m, f"elemen #{id_} tidak ada"
+    tag, kedalaman = m.group(1), 0
+    for t in re.finditer(rf"<(/?){tag}\b[^>]*>", teks_html[m.start():]):
+        kedalaman += -1 if t.group(1) else 1
+        if kedalaman == 0:
+            return teks_html[m.start(): m.start() + t.end()]
+    return teks_html[m.start():]
 
 
 def mekanisme_harapan(org: dict, k: dict) -> str:

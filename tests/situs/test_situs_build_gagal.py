@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from mermaid_tool import parse_mermaid
-from situs_alat import bagian, baris_tabel, bangun, blok_mermaid, halaman_unit_html, salin_proyek, teks_label
+from situs_alat import bagian, baris_tabel, bangun, blok_mermaid, elemen, halaman_unit_html, salin_proyek, teks_label
 
 
 def _ganti_baris(path: Path, cari: str, ganti: str, setelah: str) -> int:
@@ -96,7 +96,7 @@ def test_label_aneh_dan_id_kata_kunci_mermaid(tmp_path: Path):
     blok = blok_mermaid(html)
     hasil = parse_mermaid(blok)
     assert all(h["ok"] for h in hasil), [h["error"] for h in hasil if not h["ok"]]
-    alur = " ".join(teks_label(b) for b in blok_mermaid(bagian(html, "alur-subgraph")))
+    alur = " ".join(teks_label(b) for b in blok_mermaid(elemen(html, "alur-subgraph")))
     assert " ".join(ANEH.split()) in alur
     bagan = " ".join(teks_label(b) for b in blok_mermaid(bagian(html, "bagan")))
     assert " ".join(ANEH.split()) in bagan and 'Kelompok (uji) "kutip" / miring' in bagan

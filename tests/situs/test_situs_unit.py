@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from situs_alat import (ROOT, bagian, baris_tabel, blok_mermaid, halaman_unit_html, mekanisme_harapan, muat_org,
-                        polos, teks_label)
+from policy.situs.konteks import nama_mekanisme
+from situs_alat import (ROOT, bagian, baris_tabel, blok_mermaid, elemen, halaman_unit_html, mekanisme_harapan,
+                        muat_org, polos, teks_label)
 
 #: unit sampel yang bersama-sama mencakup M1–M10, umum-a dan umum-b
 SAMPEL = ["diskominfo", "setda", "puskesmas-sidikalang", "kec-berampu", "uptd-balai-benih", "bappeda"]
@@ -28,14 +29,19 @@ def test_sampel_mencakup_semua_mekanisme_contoh():
     assert {f"M{i}" for i in range(1, 11)} <= harapan
 
 
+def _rapat(s: str) -> str:
+    """Teks polos tanpa spasi yang disisipkan ``polos`` di batas tag sebaris (mis. ``<abbr>Setda</abbr>:``)."""
+    return re.sub(r"\s+([:,.;)])", r"\1", re.sub(r"([(])\s+", r"\1", s))
+
+
 def _alur(html: str, kid: str) -> list[str]:
     """Teks diagram alur mekanisme kelompok (mengikuti rujukan "sama persis dengan alur ...")."""
-    sec = bagian(html, f"alur-{kid}")
+    sec = elemen(html, f"alur-{kid}")
     blok = blok_mermaid(sec)
     if not blok:
-        ref = re.search(r'href="#(alur-[^"]+)"', re.sub(r'<a class="headerlink".*?</a>', "", sec, flags=re.S))
+        ref = re.search(r'href="#(alur-[^"]+)"', sec)
         assert ref, f"alur {kid} tanpa diagram dan tanpa rujukan"
-        blok = blok_mermaid(bagian(html, ref.group(1)))
+        blok = blok_mermaid(elemen(html, ref.group(1)))
     return [teks_label(b) for b in blok]
 
 
@@ -64,7 +70,8 @@ def test_unit_sampel_sesuai_berkas_org(situs: Path, uid: str):
         assert ppk == jab[k["penilai"]]
         assert pu == jab[k["pimpinan_unit"]]
         kode = mekanisme_harapan(org, k)
-        assert mk.split(" ")[0] == kode, (k["id"], mk)
+        # nama mekanisme yang membedakan (bukan kode saja, bukan judul Lampiran yang sama untuk M1–M3)
+        assert _rapat(mk).startswith(nama_mekanisme(kode)), (k["id"], mk)
 
         diagram = " ".join(_alur(html, k["id"]))
         assert diagram.startswith("sequenceDiagram") or "sequenceDiagram" in diagram
@@ -75,6 +82,74 @@ def test_unit_sampel_sesuai_berkas_org(situs: Path, uid: str):
             assert jab[top["id"]] in diagram, (k["id"], "pejabat tertinggi tidak ada di diagram")
         assert "Pejabat Level" not in diagram.replace("(Pejabat Level 1)", "").replace("(Pejabat Level 2)", ""), \
             "lajur tanpa nama jabatan sebenarnya"
+
+
+def _kartu(html: str) -> dict[str, str]:
+    """Kartu jawaban di atas halaman unit: {judul ringkasan: HTML kartu}."""
+    wadah = elemen(html, "jawab-isi")
+    return {polos(m.group(2)): m.group(0) for m in
+            re.finditer(r'<details class="skd-kartu" id="(j[k]?-[^"]+)"><summary>(.*?)</summary>.*?</details>', wadah, re.S)}
+
+
+def _jawaban(kartu_html: str) -> list[dict[str, str]]:
+    """Setiap kelompok di satu kartu: nama kelompok, PPK, Pimpinan Unit, mekanisme, tautan alur."""
+    hasil = []
+    for blok in re.findall(r'<div class="skd-jawab__kelompok">(.*?)</div>', kartu_html, re.S):
+        ambil = lambda kelas: _rapat(polos(re.search(rf'class="{kelas}">(.*?)</(?:dd|p)>', blok, re.S).group(1)))  # noqa: E731
+        alur = re.search(r'href="#(alur-[^"]+)"', blok)
+        hasil.append({"kelompok": re.search(r'href="#k-([^"]+)"', blok).group(1),
+                      "ppk": ambil("skd-jawab__ppk"), "pu": ambil("skd-jawab__pu"), "mk": ambil("skd-jawab__mk"),
+                      "alur": alur.group(1) if alur else None})
+    return hasil
+
+
+@pytest.mark.parametrize("uid", ["kec-sitinjo", "setda", "puskesmas-sidikalang"])
+def test_jawaban_di_atas_halaman_unit_sesuai_berkas_org(situs: Path, uid: str):
+    """Issue 11 butir 1: pilih jabatan → setiap kelompoknya dengan PPK, Pimpinan Unit, mekanisme."""
+    org = muat_org(ROOT / "orgs" / f"{uid}.yaml")
+    jab = {p["id"]: " ".join(p["jabatan"].split()) for p in org["struktur"]}
+    html = halaman_unit_html(situs, uid).read_text(encoding="utf-8")
+    # jawaban sebelum semua bagian lain
+    assert html.index('id="jawab"') < html.index('id="ringkasan"') < html.index('id="kelompok"')
+    kartu = _kartu(html)
+    harapan: dict[str, list[dict]] = {}
+    for k in org["kelompok"]:
+        for a in k["anggota"]:
+            daftar = harapan.setdefault(" ".join(a["jabatan"].split()), [])
+            if k not in daftar:
+                daftar.append(k)
+    for nama, kel in harapan.items():
+        judul = nama + (f" ({len(kel)} kelompok)" if len(kel) > 1 else "")
+        assert judul in kartu, (nama, sorted(kartu))
+        tampil = _jawaban(kartu[judul])
+        assert [t["kelompok"] for t in tampil] == [k["id"] for k in kel], nama
+        for t, k in zip(tampil, kel):
+            assert t["ppk"] == jab[k["penilai"]], (nama, k["id"])
+            assert t["pu"] == jab[k["pimpinan_unit"]], (nama, k["id"])
+            assert t["mk"] == nama_mekanisme(mekanisme_harapan(org, k)), (nama, k["id"])
+            assert t["alur"] == f"alur-{k['id']}" and f'id="alur-{k["id"]}"' in html
+    # satu kartu per kelompok juga
+    for k in org["kelompok"]:
+        t = _jawaban(kartu[" ".join((k.get("nama") or k["id"]).split())])
+        assert [x["ppk"] for x in t] == [jab[k["penilai"]]]
+    assert len(kartu) == len(harapan) + len(org["kelompok"])
+
+
+def test_satu_alur_ditampilkan_sekali(situs: Path):
+    """Issue 11 butir 3: setiap diagram alur ada sekali, dengan langkahnya di tab di blok yang sama."""
+    html = halaman_unit_html(situs, "kec-sitinjo").read_text(encoding="utf-8")
+    blok = re.findall(r'<details class="abstract skd-alur"[^>]*>(.*?)</details>', html, re.S)
+    assert len(blok) >= len(muat_org(ROOT / "orgs" / "kec-sitinjo.yaml")["kelompok"]) - 2
+    for b in blok:
+        assert re.search(r'<label for="[^"]+">Diagram</label><label for="[^"]+">Langkah</label>', b), b[:300]
+        isi = re.findall(r'<div class="tabbed-block">', b)
+        assert len(isi) == 2
+        assert len(blok_mermaid(b)) == 1
+        assert re.search(r"<th>No\.</th>", b)
+    # di luar blok alur tidak ada diagram alur maupun tabel langkah (hanya bagan struktur)
+    luar = re.sub(r'<details class="abstract skd-alur".*?</details>', "", html, flags=re.S)
+    assert [teks_label(b).split()[0] for b in blok_mermaid(luar)] == ["flowchart"]
+    assert "<th>No.</th>" not in luar
 
 
 def test_tiga_tahap_dan_isi_wajib(situs: Path):
@@ -168,6 +243,30 @@ def test_cari_unit_dan_indeks_jabatan(situs: Path):
     html = (situs / "unit" / "jabatan" / "pranata-komputer" / "index.html").read_text(encoding="utf-8")
     ditaut = set(re.findall(r'href="\.\./\.\./[a-z-]+/([a-z0-9-]+/#k-[a-z0-9-]+)"', html))
     assert ditaut == harapan
+
+
+def test_halaman_jabatan_menjawab_ppk_pimpinan_unit_mekanisme(situs: Path):
+    """Issue 11 butir 1: halaman jabatan memuat PPK, Pimpinan Unit dan mekanisme per unit/kelompok."""
+    harapan = {}
+    for p in (ROOT / "orgs").glob("*.yaml"):
+        org = muat_org(p)
+        jab = {x["id"]: " ".join(x["jabatan"].split()) for x in org["struktur"]}
+        for k in org["kelompok"]:
+            for a in k["anggota"]:
+                if " ".join(a["jabatan"].split()) == "Operator Layanan Operasional":
+                    harapan[f"{org['id']}/#k-{k['id']}"] = (jab[k["penilai"]], jab[k["pimpinan_unit"]],
+                                                            nama_mekanisme(mekanisme_harapan(org, k)))
+    assert len(harapan) >= 3
+    html = (situs / "unit" / "jabatan" / "operator-layanan-operasional" / "index.html").read_text(encoding="utf-8")
+    tampil = {}
+    for baris in re.findall(r"<tr>(.*?)</tr>", html, re.S):
+        sel = {lbl: isi for lbl, isi in re.findall(r'<td data-label="([^"]+)">(.*?)</td>', baris, re.S)}
+        if not sel:
+            continue
+        kunci = re.search(r'href="\.\./\.\./[a-z-]+/([a-z0-9-]+/#k-[a-z0-9-]+)"', sel["Unit — kelompok"]).group(1)
+        tampil[kunci] = (_rapat(polos(sel["Pejabat Penilai Kinerja"])), _rapat(polos(sel["Pimpinan Unit Organisasi"])),
+                         _rapat(polos(re.sub(r"<br>.*", "", sel["Mekanisme"], flags=re.S))))
+    assert tampil == harapan
 
 
 def test_kepatuhan_mengelompokkan_per_aturan(situs: Path):
