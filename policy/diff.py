@@ -29,11 +29,11 @@ from typing import Callable
 from pydantic import BaseModel
 
 from .domain import Unit
+from .katalog import katalog
 from .keluaran_md import kode, md_github
 from .klasifikasi import klasifikasi
 from .models import AnggotaKelompok, AnggotaTim, Kelompok, OrgFile, Posisi, TimKerja
 from .periksa import HasilPeriksa, periksa
-from .situs.halaman_mekanisme import JUDUL_NAV
 from .temuan import Temuan
 
 POHON_KERJA = "pohon kerja"
@@ -210,7 +210,7 @@ def _anggota_tim(a: AnggotaTim) -> str:
 
 def _mekanisme(kode_m: str | None) -> str:
     """Kode dan nama pendek mekanisme (judul navigasi situs), mis. "M2 · Administrator menilai …"."""
-    return md_github(JUDUL_NAV.get(kode_m, kode_m)) if kode_m else "tidak terklasifikasi"
+    return md_github(katalog().label(kode_m)) if kode_m else "tidak terklasifikasi"
 
 
 def _kolom_lain(model: BaseModel, sudah: set[str]) -> str:

@@ -5,23 +5,22 @@ tidak tepercaya: escape ANSI, CR, bidi tampil sebagai ``\\x1b``, ``\\r``, ``\\u2
 from __future__ import annotations
 
 from .domain import Unit
+from .katalog import katalog
 from .keluaran import aman_terminal
-from .klasifikasi import JUDUL_KEDUDUKAN, JUDUL_STRUKTUR, klasifikasi
+from .klasifikasi import klasifikasi
 from .models import Kelompok
 from .periksa import HasilPeriksa
-
-NAMA_JENIS = {"jpt_madya": "JPT Madya", "jpt_pratama": "JPT Pratama", "administrator": "Administrator",
-              "pengawas": "Pengawas", "fungsional": "Pejabat Fungsional", "pelaksana": "Pelaksana"}
 
 
 def _pejabat(unit: Unit, pid: str | None) -> str:
     p = unit.posisi.get(pid or "")
     if p is None:
         return f"(tidak ditemukan: {pid})"
-    return f"{p.jabatan} ({NAMA_JENIS[p.jenis]}, level {unit.level.get(p.id, '?')})"
+    return f"{p.jabatan} ({katalog().jenis_jabatan[p.jenis]}, level {unit.level.get(p.id, '?')})"
 
 
 def jelaskan_kelompok(unit: Unit, k: Kelompok) -> list[str]:
+    kat = katalog()
     kl = klasifikasi(unit, k)
     sama = k.penilai == k.pimpinan_unit
     anggota = ", ".join(f"{a.jumlah} {a.jabatan}" for a in k.anggota) or "-"
@@ -30,12 +29,14 @@ def jelaskan_kelompok(unit: Unit, k: Kelompok) -> list[str]:
            f"  Pimpinan Unit Organisasi: {_pejabat(unit, k.pimpinan_unit)}" + (" — sama dengan PPK" if sama else "")]
     if kl.kedudukan:
         g = f", Gambar {kl.gambar_kedudukan}" if kl.gambar_kedudukan else ", Lampiran B.1 huruf e"
-        out.append(f"  Kedudukan               : {kl.kedudukan}{g} — {JUDUL_KEDUDUKAN[kl.kedudukan]}")
+        out.append(f"  Kedudukan               : {kl.kedudukan}{g} — {kat.kedudukan[kl.kedudukan].judul}")
     if kl.struktur_penugasan:
-        out.append(f"  Struktur penugasan      : {kl.struktur_penugasan}, Gambar {kl.gambar_struktur} — {JUDUL_STRUKTUR[kl.struktur_penugasan]}")
+        out.append(f"  Struktur penugasan      : {kl.struktur_penugasan}, Gambar {kl.gambar_struktur} — "
+                   f"{kat.struktur[kl.struktur_penugasan].judul}")
     if kl.mekanisme:
-        if kl.gambar_mekanisme:
-            out.append(f"  Mekanisme               : {kl.mekanisme}, Gambar {kl.gambar_mekanisme} (Lampiran D angka {kl.mekanisme[1:]})")
+        m = kat.mekanisme[kl.mekanisme]
+        if m.lampiran_d:
+            out.append(f"  Mekanisme               : {kl.mekanisme}, Gambar {m.gambar} (Lampiran D angka {m.lampiran_d})")
         else:
             out.append(f"  Mekanisme               : {kl.mekanisme} (pola umum Lampiran A; tidak ada contoh khusus di Lampiran D)")
     else:

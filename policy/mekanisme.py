@@ -23,41 +23,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
+from .katalog import katalog
+
 # ---------------------------------------------------------------------------
 # Peran dan tahap
 # ---------------------------------------------------------------------------
 
-#: Label peran (lajur). Kunci stabil; label tampil di diagram dan daftar langkah.
-PERAN: dict[str, str] = {
-    # Lampiran A
-    "pejabat_level_1": "Pejabat Level 1",
-    "pejabat_level_2": "Pejabat Level 2",
-    # Lampiran B dan D
-    "ppk": "Pejabat Penilai Kinerja",
-    "pimpinan_unit": "Pimpinan Unit Organisasi",
-    "ketua_tim": "Ketua Tim",
-    "jf": "Pejabat Fungsional dan pelaksana",
-    # Sekretariat Daerah (Lampiran D angka 8–10)
-    "sekretaris_daerah": "Sekretaris Daerah",
-    "asisten": "Asisten Sekretaris Daerah",
-    "kepala_bagian": "Kepala Bagian",
-    # Prosedur penugasan (Lampiran B.2, Gambar 18–22)
-    "pimpinan_unit_pemilik": "Pimpinan Unit Organisasi pemilik kinerja",
-    "ppk_dituju": "Pejabat Penilai Kinerja dituju",
-    "pimpinan_unit_dituju": "Pimpinan Unit Organisasi dituju",
-    "pejabat_berwenang": "Pejabat yang Berwenang instansi pemohon",
-    "pejabat_berwenang_dituju": "Pejabat yang Berwenang instansi dituju",
-}
+#: Label peran (lajur). Kunci stabil; label tampil di diagram dan daftar langkah (katalog: ``peran``).
+PERAN: dict[str, str] = dict(katalog().peran)
 
-#: Tahap mekanisme kerja (Lampiran A angka 1–3), berurutan.
-TAHAP: dict[str, str] = {
-    "perencanaan": "Tahap Perencanaan",
-    "pelaksanaan": "Tahap Pelaksanaan",
-    "evaluasi": "Tahap Evaluasi",
-}
-
-#: Tahap yang dimaksud oleh nomor sub-bagian Lampiran A (1 = perencanaan, ...).
-_NOMOR_TAHAP = {"perencanaan": 1, "pelaksanaan": 2, "evaluasi": 3}
+#: Tahap mekanisme kerja (Lampiran A angka 1–3), berurutan (katalog: ``tahap``).
+TAHAP: dict[str, str] = {k: t.judul for k, t in katalog().tahap.items()}
 
 
 # ---------------------------------------------------------------------------
@@ -274,21 +250,16 @@ class _Penomor:
 def _mekanisme(
     kode: str,
     *,
-    judul: str,
-    keterangan: str,
-    gambar: int | None,
-    contoh: int | None,
-    anchor: str,
-    struktur: str | None,
     lajur: tuple[Lajur, ...],
     perencanaan: list,
     pelaksanaan: list,
     evaluasi: list,
     sumber: dict[str, str],
     aktor_generik: dict[str, str],
-    interpretasi: bool = False,
     catatan: tuple[str, ...] = (),
 ) -> Mekanisme:
+    """Satu alur; kode, judul, keterangan, gambar, jangkar dan struktur penugasannya dari katalog."""
+    km = katalog().mekanisme[kode]
     p = _Penomor()
     tahap = tuple(
         Tahap(k, sumber[k], p.susun(spec, k, sumber[k]))
@@ -296,16 +267,16 @@ def _mekanisme(
     )
     m = Mekanisme(
         kode=kode,
-        judul=judul,
-        keterangan=keterangan,
-        gambar=gambar,
-        contoh_angka=contoh,
-        anchor=anchor,
-        struktur_penugasan=struktur,
+        judul=km.judul,
+        keterangan=km.keterangan,
+        gambar=km.gambar,
+        contoh_angka=km.lampiran_d,
+        anchor=km.anchor,
+        struktur_penugasan=km.struktur,
         lajur=lajur,
         tahap=tahap,
         aktor_generik=dict(aktor_generik),
-        interpretasi=interpretasi,
+        interpretasi=km.interpretasi,
         catatan=catatan,
     )
     _periksa(m.kode, m.lajur, m.langkah())
@@ -336,23 +307,27 @@ def _periksa(asal: str, lajur: tuple[Lajur, ...], langkah: list[Langkah]) -> Non
 # ---------------------------------------------------------------------------
 
 
+def _kode_d(n: int) -> str:
+    """Kode mekanisme contoh Lampiran D angka ``n`` (katalog)."""
+    return katalog().mekanisme_contoh(n).kode
+
+
+def _kode_umum(huruf: str) -> str:
+    """Kode pola umum untuk struktur penugasan ``huruf`` (katalog)."""
+    return next(m.kode for m in katalog().mekanisme.values() if m.jenis == "pola_umum" and m.struktur == huruf)
+
+
 def _sumber_d(n: int) -> dict[str, str]:
-    return {t: f"lampiran-d-{n}-{t}" for t in TAHAP}
+    return {t: f"{katalog().mekanisme_contoh(n).anchor}-{t}" for t in TAHAP}
 
 
-_SUMBER_A = {t: f"lampiran-a-{_NOMOR_TAHAP[t]}" for t in TAHAP}
+_SUMBER_A = {k: t.anchor for k, t in katalog().tahap.items()}
 
 #: Jangkar bagian Lampiran B.2 yang dirujuk data ini.
 ANCHOR_B2 = {
     "penugasan": "lampiran-b-2",
-    "struktur-a": "lampiran-b-2-huruf-a",
-    "struktur-b": "lampiran-b-2-huruf-b",
-    "struktur-c": "lampiran-b-2-huruf-c",
-    18: "lampiran-b-2-penunjukan-1",
-    19: "lampiran-b-2-penunjukan-2",
-    20: "lampiran-b-2-penunjukan-3",
-    21: "lampiran-b-2-pengajuan-sukarela-1",
-    22: "lampiran-b-2-pengajuan-sukarela-2",
+    **{f"struktur-{s.kode}": s.anchor for s in katalog().struktur.values()},
+    **{g: p.anchor for g, p in katalog().prosedur.items()},
     "isi-surat": "lampiran-b-2-surat-permohonan",
 }
 
@@ -573,13 +548,7 @@ _CATATAN_GAMBAR_17 = (
 # ---------------------------------------------------------------------------
 
 _LAMPIRAN_A = _mekanisme(
-    "lampiran-a",
-    judul="Alur Pelaksanaan Tugas Dalam Mekanisme Kerja untuk Penyederhanaan Birokrasi",
-    keterangan="Alur umum mekanisme kerja pasca penyederhanaan struktur organisasi (Lampiran huruf A).",
-    gambar=1,
-    contoh=None,
-    anchor="lampiran-a",
-    struktur=None,
+    katalog().mekanisme_gambar(1),
     lajur=(
         Lajur("pejabat_level_1", ("pejabat_level_1",)),
         Lajur("pejabat_level_2", ("pejabat_level_2",), alias=("pimpinan_unit",)),
@@ -632,16 +601,10 @@ _LAMPIRAN_A = _mekanisme(
 # ---------------------------------------------------------------------------
 
 
-def _pola_a(n: int, ppk: str, pu: str, judul: str, keterangan: str, *, tugaskan: str, catatan=()) -> Mekanisme:
+def _pola_a(n: int, ppk: str, pu: str, *, tugaskan: str, catatan=()) -> Mekanisme:
     """Contoh angka 1 dan 4: PPK (Level 1) ≠ Pimpinan Unit (Level 2), struktur penugasan a."""
     return _mekanisme(
-        f"M{n}",
-        judul=judul,
-        keterangan=keterangan,
-        gambar=22 + n,
-        contoh=n,
-        anchor=f"lampiran-d-{n}",
-        struktur="a",
+        _kode_d(n),
         lajur=_LAJUR_A,
         sumber=_sumber_d(n),
         aktor_generik={"ppk": ppk, "pimpinan_unit": pu},
@@ -673,21 +636,11 @@ _M1 = _pola_a(
     1,
     "Pejabat Pimpinan Tinggi Pratama",
     "Pejabat Administrator",
-    "Mekanisme Kerja pada Unit Organisasi yang Dipimpin oleh Pejabat Pimpinan Tinggi Pratama",
-    "Unit Organisasi dengan 2 Level Struktur, Pejabat Pimpinan Tinggi Pratama sebagai Pejabat "
-    "Penilai Kinerja dan Pejabat Administrator sebagai Pimpinan Unit Organisasi",
     tugaskan=_TUGASKAN_ATAS_REKOMENDASI,
 )
 
 _M2 = _mekanisme(
-    "M2",
-    judul="Mekanisme Kerja pada Unit Organisasi yang Dipimpin oleh Pejabat Pimpinan Tinggi Pratama",
-    keterangan="Unit Organisasi dengan 2 Level Struktur, Pejabat Administrator sebagai Pejabat "
-    "Penilai Kinerja dan Pimpinan Unit Organisasi",
-    gambar=24,
-    contoh=2,
-    anchor="lampiran-d-2",
-    struktur="b",
+    _kode_d(2),
     lajur=_LAJUR_B,
     sumber=_sumber_d(2),
     aktor_generik={"pejabat_level_1": "Pejabat Pimpinan Tinggi Pratama", "ppk": "Pejabat Administrator"},
@@ -731,14 +684,7 @@ _M2 = _mekanisme(
 )
 
 _M3 = _mekanisme(
-    "M3",
-    judul="Mekanisme Kerja pada Unit Organisasi yang Dipimpin oleh Pejabat Pimpinan Tinggi Pratama",
-    keterangan="Unit Organisasi dengan 1 Level Struktur, Pejabat Pimpinan Tinggi Pratama sebagai "
-    "Pejabat Penilai Kinerja dan Pimpinan Unit Organisasi",
-    gambar=25,
-    contoh=3,
-    anchor="lampiran-d-3",
-    struktur="c",
+    _kode_d(3),
     lajur=_LAJUR_C,
     sumber=_sumber_d(3),
     aktor_generik={"ppk": "Pejabat Pimpinan Tinggi Pratama"},
@@ -776,23 +722,14 @@ _M4 = _pola_a(
     4,
     "Pejabat Administrator",
     "Pejabat Pengawas",
-    "Mekanisme Kerja pada Unit Organisasi yang Dipimpin oleh Pejabat Administrator",
-    "Unit Organisasi dengan 2 Level Struktur, Pejabat Administrator sebagai Pejabat Penilai "
-    "Kinerja dan Pejabat Pengawas sebagai Pimpinan Unit Organisasi",
     tugaskan=_TUGASKAN_ATAS_REKOMENDASI,
 )
 
 
-def _pola_c(n: int, nama: str, judul: str, keterangan: str, selaku: str) -> Mekanisme:
+def _pola_c(n: int, nama: str, selaku: str) -> Mekanisme:
     """Contoh angka 5, 6, 7: satu level struktur, dengan pengembalian hasil pada evaluasi."""
     return _mekanisme(
-        f"M{n}",
-        judul=judul,
-        keterangan=keterangan,
-        gambar=22 + n,
-        contoh=n,
-        anchor=f"lampiran-d-{n}",
-        struktur="c",
+        _kode_d(n),
         lajur=_LAJUR_C,
         sumber=_sumber_d(n),
         aktor_generik={"ppk": nama},
@@ -818,39 +755,21 @@ _SELAKU_C = "selaku Pejabat Penilai Kinerja sekaligus Pimpinan Unit Organisasi"
 _M5 = _pola_c(
     5,
     "Pejabat Administrator",
-    "Mekanisme Kerja pada Unit Organisasi yang Dipimpin oleh Pejabat Administrator",
-    "Unit Organisasi dengan 1 Level Struktur, Pejabat Administrator sebagai Pejabat Penilai "
-    "Kinerja dan Pimpinan Unit Organisasi",
     _SELAKU_C,
 )
 _M6 = _pola_c(
     6,
     "Pejabat Pengawas",
-    "Mekanisme Kerja pada Unit Organisasi yang Dipimpin oleh Pejabat Pengawas",
-    "Unit Organisasi dengan 1 Level Struktur, Pejabat Pengawas sebagai Pejabat Penilai Kinerja "
-    "dan Pimpinan Unit Organisasi",
     _SELAKU_C,
 )
 _M7 = _pola_c(
     7,
     "Pejabat Fungsional yang memimpin Unit Organisasi",
-    "Mekanisme Kerja pada Unit Organisasi yang Dipimpin oleh Pejabat Fungsional",
-    "Unit Organisasi dengan 1 Level Struktur, Pejabat Fungsional sebagai Pejabat Penilai Kinerja "
-    "dan Pimpinan Unit Organisasi",
     _SELAKU_C,
 )
 
-_JUDUL_SETDA = "Mekanisme Kerja pada Sekretariat Daerah"
-
 _M8 = _mekanisme(
-    "M8",
-    judul=_JUDUL_SETDA,
-    keterangan="Sekretaris Daerah sebagai Pejabat Penilai Kinerja dan Asisten Sekretaris Daerah "
-    "sebagai Pimpinan Unit Organisasi",
-    gambar=30,
-    contoh=8,
-    anchor="lampiran-d-8",
-    struktur="d",
+    _kode_d(8),
     lajur=(
         Lajur("sekretaris_daerah", ("ppk",), alias=("pejabat_level_1",), nama_bawaan="Sekretaris Daerah"),
         Lajur("asisten", ("pimpinan_unit",), alias=("pejabat_level_2",), nama_bawaan="Asisten Sekretaris Daerah"),
@@ -893,7 +812,6 @@ def _pola_setda_bawah(n: int, kabag_ppk: bool) -> Mekanisme:
             _KT,
             _JF,
         )
-        keterangan = "Kepala Bagian sebagai Pejabat Penilai Kinerja dan Pimpinan Unit Organisasi"
         bagi = _L("asisten", "kepala_bagian", "Membagi dan menunjuk Kepala Bagian penanggung jawab",
                   "{asisten}, berdasarkan perjanjian kinerja yang telah ditetapkan dan dibagi oleh "
                   "{sekretaris_daerah}, membagi dan menunjuk {kepala_bagian} sebagai penanggung jawab "
@@ -907,8 +825,6 @@ def _pola_setda_bawah(n: int, kabag_ppk: bool) -> Mekanisme:
             _KT,
             _JF,
         )
-        keterangan = ("Asisten Sekretaris Daerah sebagai Pejabat Penilai Kinerja dan Kepala Bagian "
-                      "sebagai Pimpinan Unit Organisasi")
         bagi = _L("asisten", "kepala_bagian", "Membagi dan menunjuk Kepala Bagian penanggung jawab",
                   "{asisten} selaku Pejabat Penilai Kinerja, berdasarkan perjanjian kinerja yang telah "
                   "ditetapkan dan dibagi oleh {sekretaris_daerah}, membagi dan menunjuk {kepala_bagian} "
@@ -918,13 +834,7 @@ def _pola_setda_bawah(n: int, kabag_ppk: bool) -> Mekanisme:
             _L("ppk", "jf", "Menugaskan JF/pelaksana membantu Kepala Bagian", _TUGASKAN_ATAS_REKOMENDASI),
         ]
     return _mekanisme(
-        f"M{n}",
-        judul=_JUDUL_SETDA,
-        keterangan=keterangan,
-        gambar=22 + n,
-        contoh=n,
-        anchor=f"lampiran-d-{n}",
-        struktur="f" if kabag_ppk else "e",
+        _kode_d(n),
         lajur=lajur,
         sumber=_sumber_d(n),
         aktor_generik={},
@@ -977,18 +887,10 @@ _RENCANA_A = _L(
 )
 
 _UMUM_A = _mekanisme(
-    "umum-a",
-    judul="Mekanisme Kerja Pola Umum: Pejabat Penilai Kinerja dan Pimpinan Unit Organisasi Berbeda",
-    keterangan="Struktur penugasan a: Pimpinan Unit Organisasi berada langsung di bawah Pejabat "
-    "Penilai Kinerja (interpretasi)",
-    gambar=None,
-    contoh=None,
-    anchor=ANCHOR_B2["struktur-a"],
-    struktur="a",
+    _kode_umum("a"),
     lajur=_LAJUR_A,
     sumber=_SUMBER_A,
     aktor_generik={},
-    interpretasi=True,
     catatan=(_CATATAN_UMUM.format(h="a", contoh="contoh angka 1, 4, dan 8"),),
     perencanaan=[
         _L("ppk", None, "Menyusun dan menetapkan perjanjian kinerja",
@@ -1012,15 +914,7 @@ _UMUM_A = _mekanisme(
 )
 
 _UMUM_B = _mekanisme(
-    "umum-b",
-    judul="Mekanisme Kerja Pola Umum: Pejabat Penilai Kinerja sekaligus Pimpinan Unit Organisasi "
-    "di Bawah Pejabat Tertinggi",
-    keterangan="Struktur penugasan b: Pejabat Penilai Kinerja sekaligus Pimpinan Unit Organisasi, "
-    "kinerjanya ditetapkan oleh atasannya (interpretasi)",
-    gambar=None,
-    contoh=None,
-    anchor=ANCHOR_B2["struktur-b"],
-    struktur="b",
+    _kode_umum("b"),
     lajur=(
         Lajur("pejabat_level_1", ("pejabat_level_1",), alias=()),
         Lajur("ppk", ("ppk", "pimpinan_unit"), alias=("pejabat_level_2",)),
@@ -1029,7 +923,6 @@ _UMUM_B = _mekanisme(
     ),
     sumber=_SUMBER_A,
     aktor_generik={},
-    interpretasi=True,
     catatan=(_CATATAN_UMUM.format(h="b", contoh="contoh angka 2"),),
     perencanaan=[
         _L("pejabat_level_1", None, "Menyusun dan menetapkan perjanjian kinerja",
@@ -1049,19 +942,10 @@ _UMUM_B = _mekanisme(
 )
 
 _UMUM_C = _mekanisme(
-    "umum-c",
-    judul="Mekanisme Kerja Pola Umum: Pejabat Tertinggi sebagai Pejabat Penilai Kinerja dan "
-    "Pimpinan Unit Organisasi",
-    keterangan="Struktur penugasan c: pejabat tertinggi adalah Pejabat Penilai Kinerja sekaligus "
-    "Pimpinan Unit Organisasi (interpretasi)",
-    gambar=None,
-    contoh=None,
-    anchor=ANCHOR_B2["struktur-c"],
-    struktur="c",
+    _kode_umum("c"),
     lajur=_LAJUR_C,
     sumber=_SUMBER_A,
     aktor_generik={},
-    interpretasi=True,
     catatan=(_CATATAN_UMUM.format(h="c", contoh="contoh angka 5, 6, dan 7"),),
     perencanaan=[
         _L("ppk", None, "Menyusun dan menetapkan perjanjian kinerja",
@@ -1101,9 +985,11 @@ def mekanisme(kode: str) -> Mekanisme:
 # ---------------------------------------------------------------------------
 
 
-def _prosedur(gambar: int, kode: str, judul: str, lajur: tuple[Lajur, ...], spec: list,
+def _prosedur(gambar: int, lajur: tuple[Lajur, ...], spec: list,
               aktor_generik: dict[str, str] | None = None, catatan: tuple[str, ...] = ()) -> Prosedur:
-    anchor = ANCHOR_B2[gambar]
+    """Satu prosedur; kode, judul dan jangkarnya dari katalog (``prosedur``)."""
+    kp = katalog().prosedur[gambar]
+    kode, judul, anchor = kp.kode, kp.judul, kp.anchor
     butir = _Penomor(anchor_huruf=anchor).susun(spec, None, anchor)
     p = Prosedur(gambar, kode, judul, anchor, lajur, butir, dict(aktor_generik or {}), catatan)
     _periksa(f"Gambar {gambar}", lajur, p.langkah())
@@ -1111,7 +997,7 @@ def _prosedur(gambar: int, kode: str, judul: str, lajur: tuple[Lajur, ...], spec
 
 
 _P18 = _prosedur(
-    18, "penunjukan-dalam-unit", "Mekanisme penunjukan di dalam Unit Organisasi",
+    18,
     (Lajur("pimpinan_unit", ("pimpinan_unit",)), _JF),
     [
         _L("pimpinan_unit", "jf", "Menunjuk langsung JF/pelaksana",
@@ -1121,7 +1007,7 @@ _P18 = _prosedur(
 )
 
 _P19 = _prosedur(
-    19, "penunjukan-lintas-unit", "Mekanisme penunjukan yang bersifat lintas Unit Organisasi",
+    19,
     (Lajur("pimpinan_unit_pemilik", ("pimpinan_unit_pemilik",)), Lajur("ppk_dituju", ("ppk_dituju",)), _JF),
     [
         _L("pimpinan_unit_pemilik", "ppk_dituju", "Surat permohonan pelibatan (tembusan PPK)",
@@ -1152,7 +1038,7 @@ _P19 = _prosedur(
 )
 
 _P20 = _prosedur(
-    20, "penunjukan-lintas-instansi", "Mekanisme penunjukan yang bersifat lintas instansi",
+    20,
     (
         Lajur("pimpinan_unit_pemilik", ("pimpinan_unit_pemilik",)),
         Lajur("pejabat_berwenang", ("pejabat_berwenang",)),
@@ -1218,7 +1104,7 @@ _P20 = _prosedur(
 )
 
 _P21 = _prosedur(
-    21, "sukarela-dalam-unit", "Mekanisme pengajuan sukarela di dalam Unit Organisasi",
+    21,
     (Lajur("pimpinan_unit", ("pimpinan_unit",)), _JF),
     [
         _L("jf", "pimpinan_unit", "Menyampaikan keinginan terlibat (lisan)",
@@ -1236,7 +1122,7 @@ _P21 = _prosedur(
 )
 
 _P22 = _prosedur(
-    22, "sukarela-lintas-unit", "Mekanisme pengajuan sukarela yang bersifat lintas Unit Organisasi",
+    22,
     (Lajur("jf", ("jf",)), Lajur("pimpinan_unit_dituju", ("pimpinan_unit_dituju",)), Lajur("ppk", ("ppk",))),
     [
         _L("jf", "pimpinan_unit_dituju", "Surat permohonan dilibatkan (tembusan PPK, PU)",
