@@ -270,6 +270,17 @@ class Katalog:
                     return bagian, x.kode
         raise KeyError(f"Gambar {nomor} tidak ada di katalog")
 
+    def kode_jenis(self, jenis: str) -> tuple[str, ...]:
+        """Kode mekanisme berjenis ``jenis`` (``contoh``, ``pola_umum``, ``alur_umum``) dalam urutan katalog."""
+        return tuple(m.kode for m in self.isi.mekanisme if m.jenis == jenis)
+
+    def pola_umum(self, struktur: str) -> Mekanisme:
+        """Pola umum untuk struktur penugasan ``struktur`` (huruf a, b, c)."""
+        for m in self.isi.mekanisme:
+            if m.jenis == "pola_umum" and m.struktur == struktur:
+                return m
+        raise KeyError(f"tidak ada pola umum untuk struktur penugasan {struktur!r}")
+
     def mekanisme_contoh(self, angka: int) -> Mekanisme:
         """Mekanisme contoh Lampiran D angka ``angka``."""
         for m in self.isi.mekanisme:
@@ -318,13 +329,11 @@ class Katalog:
                 f"gunakan --tanggal {p.berlaku_mulai.isoformat()} atau sesudahnya")
 
 
-_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")
-
-
 def tanggal_id(t: date) -> str:
     """``date(2024, 9, 27)`` → "27 September 2024"."""
-    return f"{t.day} {_BULAN[t.month - 1]} {t.year}"
+    from .peraturan import BULAN
+
+    return f"{t.day} {BULAN[t.month - 1]} {t.year}"
 
 
 # ---------------------------------------------------------------------------------------------

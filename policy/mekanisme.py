@@ -314,7 +314,7 @@ def _kode_d(n: int) -> str:
 
 def _kode_umum(huruf: str) -> str:
     """Kode pola umum untuk struktur penugasan ``huruf`` (katalog)."""
-    return next(m.kode for m in katalog().mekanisme.values() if m.jenis == "pola_umum" and m.struktur == huruf)
+    return katalog().pola_umum(huruf).kode
 
 
 def _sumber_d(n: int) -> dict[str, str]:
