@@ -1,7 +1,9 @@
 """Registri aturan: satu aturan = satu fungsi kecil bernama + metadata (ID, tingkat, dasar).
 
 Menambah aturan: tulis fungsi ber-dekorator ``@aturan(...)`` di salah satu modul
-``policy/rules/*.py`` dan satu kasus uji YAML di ``tests/cases/``.
+``policy/rules/*.py``, satu baris masa berlaku di bagian ``aturan`` ``policy/data/katalog.yaml``
+(tanggal mulai berlaku, peraturan penetap, parameter bila ada) dan satu kasus uji YAML di
+``tests/cases/``. :func:`berlaku` memilih aturan dan versinya menurut tanggal.
 """
 from __future__ import annotations
 
