@@ -1,6 +1,9 @@
 """Alur mekanisme kerja dan prosedur penugasan menurut Lampiran Perbup Dairi 18/2024.
 
-Data murni (tanpa I/O):
+Langkah setiap alur ditulis di sini; kode, judul, keterangan, nomor gambar, jangkar, struktur
+penugasan, label peran dan tahap dibaca dari katalog (``policy/data/katalog.yaml``, lihat
+:mod:`policy.katalog`). Setiap alur dikenali menurut rujukan hukumnya (contoh Lampiran D angka n,
+pola umum struktur huruf x, Gambar 1), bukan menurut kode.
 
 * :data:`PERAN` — peran (lajur) yang stabil kuncinya, dengan label Bahasa Indonesia;
 * :data:`MEKANISME` — alur umum Lampiran A (Gambar 1), sepuluh "Contoh Penggambaran Alur
