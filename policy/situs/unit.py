@@ -349,9 +349,9 @@ def _bagian_pelibatan(ctx: Konteks, unit: Unit, dari: str) -> str:
            f"({md.tautan('gambar-21', dari, docs)}). Untuk pegawai dari luar unit, diagram berikut memakai contoh "
            f"dari {asal}.\n"]
     for judul, anchor, gambar, aktor in (
-        ("Penunjukan lintas Unit Organisasi", "lampiran-b-2-penunjukan-2", 19, a19),
-        ("Penunjukan lintas instansi pemerintah", "lampiran-b-2-penunjukan-3", 20, a20),
-        ("Pengajuan sukarela lintas Unit Organisasi", "lampiran-b-2-pengajuan-sukarela-2", 22, a22),
+        ("Penunjukan lintas Unit Organisasi", katalog().prosedur[19].anchor, 19, a19),
+        ("Penunjukan lintas instansi pemerintah", katalog().prosedur[20].anchor, 20, a20),
+        ("Pengajuan sukarela lintas Unit Organisasi", katalog().prosedur[22].anchor, 22, a22),
     ):
         out.append(f"### {judul} {{#gambar-{gambar}-unit}}\n")
         out.append(f"Menurut {md.tautan(anchor, dari, docs, 'Lampiran B.2')} ({md.tautan(f'gambar-{gambar}', dari, docs)}).\n")
