@@ -280,15 +280,21 @@ def test_klasifikasi_sama_pada_pohon_acak(org):
 
 
 def test_tabel_katalog_memang_dipakai(tmp_path):
-    """Mengubah satu baris tabel di katalog mengubah hasil klasifikasi (tanpa perubahan Python)."""
+    """Mengubah satu baris tabel di katalog mengubah hasil klasifikasi (tanpa perubahan Python):
+    baris contoh Lampiran D angka 10 diarahkan ke pola umum c."""
     from policy.katalog import pakai
 
-    p = _rusak(tmp_path, "mekanisme: M10, dasar: lampiran-d-10}", "mekanisme: umum-c, dasar: lampiran-d-10}")
+    k = katalog()
+    m10, umum_c = k.mekanisme_contoh(10), k.pola_umum("c")
+    p = _rusak(tmp_path, f"mekanisme: {m10.kode}, dasar: {m10.anchor}}}", f"mekanisme: {umum_c.kode}, dasar: {m10.anchor}}}")
     indeks, *_ = muat_semua([ROOT / "orgs" / "setda.yaml"])
     setda = indeks.units["setda"]
-    m10 = katalog().mekanisme_contoh(10).kode
-    sebelum = [klasifikasi(setda, k).mekanisme for k in setda.org.kelompok]
-    assert m10 in sebelum
+    sebelum = [klasifikasi(setda, x) for x in setda.org.kelompok]
+    assert m10.kode in {kl.mekanisme for kl in sebelum}
     with pakai(p):
-        sesudah = [klasifikasi(setda, k).mekanisme for k in setda.org.kelompok]
-    assert m10 not in sesudah and sesudah == [katalog().pola_umum("c").kode if x == m10 else x for x in sebelum]
+        sesudah = [klasifikasi(setda, x) for x in setda.org.kelompok]
+    for a, b in zip(sebelum, sesudah):
+        if a.mekanisme == m10.kode:
+            assert (b.mekanisme, b.struktur_penugasan) == (umum_c.kode, umum_c.struktur)
+        else:
+            assert a == b
