@@ -43,7 +43,7 @@ Anchor = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]
 Pendek = Annotated[str, Field(min_length=1, max_length=120)]
 Teks = Annotated[str, Field(min_length=1, max_length=1200)]
 Nomor = Annotated[int, Field(ge=1, le=200)]
-KataKunci = Annotated[str, Field(pattern=r"^[a-z][a-z/ -]*[a-z]$", max_length=60)]
+KataKunci = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9/ -]*[a-z0-9]$", max_length=60)]
 
 
 class _M(BaseModel):
@@ -187,8 +187,9 @@ class Berkas:
     def kode(self) -> str:
         return self.isi.mekanisme if isinstance(self.isi, BerkasMekanisme) else self.isi.prosedur
 
-    def posisi(self, jalur: tuple) -> str:
-        line, col = self.dok.posisi(jalur)
+    def posisi(self, jalur: tuple, kunci: bool = False) -> str:
+        """``berkas:baris:kolom`` nilai di ``jalur`` (``kunci``: nama kolomnya)."""
+        line, col = self.dok.posisi_kunci(jalur) if kunci else self.dok.posisi(jalur)
         return f"{self.dok.file}:{line}:{col}"
 
 
@@ -285,19 +286,33 @@ def _tampil(p: Path) -> str:
     return tampil_path(p if rel.startswith("..") else rel)
 
 
-def _muat_satu(p: Path) -> tuple[Berkas | None, list[str]]:
+def _muat_satu(p: Path) -> tuple[Berkas | None, list[str], object]:
+    """(berkas, kesalahan, kode yang ditulis berkas itu bila terbaca)."""
     file = _tampil(p)
     dok = muat_yaml(p, file)
     if dok.data is None:
-        return None, [f"{t.file}:{t.line}:{t.col}: {t.message}" + (f" ({t.hint})" if t.hint else "") for t in dok.temuan]
+        return None, [f"{t.file}:{t.line}:{t.col}: {t.message}" + (f" ({t.hint})" if t.hint else "")
+                      for t in dok.temuan], None
     data = dok.data
     if ("mekanisme" in data) == ("prosedur" in data):
-        return None, [f"{file}:1:1: berkas alur diawali 'mekanisme: <kode>' atau 'prosedur: <kode>' (tepat satu)"]
+        return None, [f"{file}:1:1: berkas alur diawali 'mekanisme: <kode>' atau 'prosedur: <kode>' (tepat satu)"], None
+    kode = data.get("mekanisme", data.get("prosedur"))
     model = BerkasMekanisme if "mekanisme" in data else BerkasProsedur
     try:
-        return Berkas(model.model_validate(data), dok), []
+        return Berkas(model.model_validate(data), dok), [], kode
     except ValidationError as err:
-        return None, _pesan_validasi(dok, err)
+        return None, _pesan_validasi(dok, err), kode
+
+
+def _posisi_katalog(kat: Katalog, bagian: str, i: int) -> str:
+    """``berkas:baris:kolom`` butir ke-``i`` bagian ``bagian`` katalog (untuk pesan alur yang belum ada)."""
+    p = Path(kat.file)
+    if p.is_file():
+        dok = muat_yaml(p, kat.file)
+        if dok.root is not None:
+            line, col = dok.posisi((bagian, i, "kode"))
+            return f"{kat.file}:{line}:{col}"
+    return f"{kat.file}:1:1"
 
 
 def _isian(uraian: str) -> list[str]:
@@ -344,9 +359,12 @@ def _periksa_berkas(b: Berkas, kat: Katalog, ada_anchor: set[str]) -> Iterator[t
         if isi.interpretasi:
             for j, a in enumerate(isi.interpretasi.dasar):
                 yield from anchor_sah(("interpretasi", "dasar", j), a)
-        urut = list(kat.tahap)
-        if list(isi.tahap) != urut:
-            yield ("tahap",), f"tahap harus tepat {', '.join(urut)} (urut seperti katalog); tertulis: {', '.join(isi.tahap)}"
+        urut, tertulis = list(kat.tahap), list(isi.tahap)
+        if tertulis != urut:
+            salah = next((k for k, u in zip(tertulis, urut) if k != u), None)
+            yield (("tahap", salah) if salah else ("tahap",)), (
+                f"tahap harus tepat {', '.join(urut)} (urut seperti katalog); tertulis: {', '.join(tertulis)}"
+                + (_dekat(salah, urut) if salah else ""))
         for k, t in isi.tahap.items():
             yield from anchor_sah(("tahap", k, "sumber"), t.sumber)
     for lk, jalur, _ in langkah_berkas(b, kat):
@@ -381,9 +399,11 @@ def muat(folder: Path | str | None = None, kat: Katalog | None = None) -> Alur:
     if not folder.is_dir():
         raise AlurTidakSah([f"{_tampil(folder)}:1:1: folder berkas alur tidak ada"])
     berkas: list[Berkas] = []
+    ditulis: set = set()  # kode yang ditulis berkas, juga berkas yang gagal dimuat
     for p in sorted(folder.glob("*.yaml")):
-        b, s = _muat_satu(p)
+        b, s, kode = _muat_satu(p)
         salah.extend(s)
+        ditulis.add(kode)
         if b is not None:
             berkas.append(b)
     ada_anchor = set(_anchors(str(docs)))
@@ -405,12 +425,12 @@ def muat(folder: Path | str | None = None, kat: Katalog | None = None) -> Alur:
             continue
         tujuan[b.kode] = b
         for jalur, pesan in _periksa_berkas(b, kat, ada_anchor):
-            salah.append(f"{b.posisi(jalur)}: {pesan}")
+            salah.append(f"{b.posisi(jalur, kunci=jalur[:1] == ('tahap',) and len(jalur) == 2)}: {pesan}")
     for bagian, tujuan, daftar in (("mekanisme", mek, kat.isi.mekanisme), ("prosedur", pro, kat.isi.prosedur)):
-        for x in daftar:
-            if x.kode not in tujuan:
-                salah.append(f"{_tampil(folder)}/:1:1: {bagian} '{x.kode}' di katalog belum punya berkas alur; "
-                             f"buat {_tampil(folder)}/<nama>.yaml berisi '{bagian}: {x.kode}'")
+        for i, x in enumerate(daftar):
+            if x.kode not in tujuan and x.kode not in ditulis:
+                salah.append(f"{_posisi_katalog(kat, bagian, i)}: {bagian} '{x.kode}' belum punya berkas alur; "
+                             f"buat {_tampil(folder)}/<nama>.yaml yang diawali '{bagian}: {x.kode}'")
     if salah:
         raise AlurTidakSah(salah)
     urut_m = {x.kode: i for i, x in enumerate(kat.isi.mekanisme)}
@@ -518,14 +538,24 @@ def menyebut(teks: str, kunci: str) -> bool:
     besar; satu kata dicocokkan dengan kata dasar setiap kata teks (:func:`akar`)."""
     k = kunci.lower().strip()
     if " " in k or "/" in k:
-        pola = r"(?<![a-z])" + r"\s+".join(map(re.escape, k.split())) + r"(?![a-z])"
-        return re.search(pola, teks.lower()) is not None
+        return _pola_nama(k).search(teks.lower()) is not None
     return any(k in akar(w) for w in _kata(teks))
 
 
-def _sebut_nama(teks: str, nama: str) -> bool:
-    pola = r"(?<![a-z])" + r"\s+".join(map(re.escape, nama.lower().split())) + r"(?![a-z])"
-    return re.search(pola, teks.lower()) is not None
+def _pola_nama(nama: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])" + r"\s+".join(map(re.escape, nama.lower().split())) + r"(?![a-z0-9])")
+
+
+def menyebut_lajur(teks: str, nama: list[str], nama_lain: list[str] = ()) -> bool:
+    """Apakah ``teks`` menyebut salah satu ``nama`` (frasa utuh, tanpa membedakan huruf besar).
+
+    Sebutan lajur lain yang lebih panjang dan memuat nama itu dihapus dulu, agar "Sekretaris Daerah"
+    tidak dianggap disebut oleh "Asisten Sekretaris Daerah"."""
+    t = teks.lower()
+    for m in sorted(nama_lain, key=len, reverse=True):
+        if m not in nama and any(n.lower() in m.lower() for n in nama):
+            t = _pola_nama(m).sub(" ", t)
+    return any(_pola_nama(n).search(t) for n in nama)
 
 
 def sebutan_lajur(lajur: LajurData, nama_generik: dict[str, str], kat: Katalog) -> list[str]:
@@ -578,7 +608,8 @@ def periksa_naskah(alur: Alur | None = None, docs_dir: Path | str | None = None,
                 if k is None or kolom in lk.tersirat or (kolom == "penerima" and lajur[k] is lajur[lk.pelaku]):
                     continue
                 nama = sebutan_lajur(lajur[k], b.isi.nama_generik, kat)
-                if not any(_sebut_nama(teks, n) for n in nama):
+                lain = [n for lj in b.isi.lajur if lj is not lajur[k] for n in sebutan_lajur(lj, b.isi.nama_generik, kat)]
+                if not menyebut_lajur(teks, nama, lain):
                     hasil.append(f"{b.posisi((*jalur, kolom))}: langkah '{lk.label}': {kolom} ({' / '.join(nama)}) "
                                  f"tidak disebut di {kutip}")
     return hasil

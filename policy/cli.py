@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     _arg_tanggal(c)
     e = sub.add_parser("explain", help="jelaskan PPK, Pimpinan Unit, gambar dan mekanisme setiap kelompok")
     e.add_argument("paths", nargs="+", metavar="PATH")
+    e.add_argument("--langkah", action="store_true",
+                   help="sertakan langkah mekanisme setiap kelompok (dari berkas alur docs/peraturan/alur/)")
     _arg_tanggal(e)
     r = sub.add_parser("rules", help="cetak katalog aturan")
     r.add_argument("--format", choices=["text", "json"], default="text")
@@ -119,7 +121,7 @@ def cmd_explain(args) -> int:
     if hasil.hilang:
         _tidak_ditemukan(hasil.hilang)
         return 2
-    sys.stdout.write(jelaskan(hasil))
+    sys.stdout.write(jelaskan(hasil, args.langkah))
     return 1 if hasil.errors else 0
 
 
@@ -181,8 +183,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules, "schema": cmd_schema}[args.perintah](args)
-    except KatalogTidakSah as e:  # katalog kosakata (policy/data/katalog.yaml atau POLICY_KATALOG) rusak
-        print("kesalahan: katalog tidak sah (perbaiki lalu jalankan lagi):", file=sys.stderr)
+    except KatalogTidakSah as e:  # katalog (POLICY_KATALOG) atau berkas alur (POLICY_ALUR) rusak
+        print(f"kesalahan: {getattr(e, 'judul', 'katalog tidak sah')} (perbaiki lalu jalankan lagi):", file=sys.stderr)
         for baris in e.pesan:
             print(keluaran.aman_terminal(baris), file=sys.stderr)
         return 2

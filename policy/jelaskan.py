@@ -19,7 +19,30 @@ def _pejabat(unit: Unit, pid: str | None) -> str:
     return f"{p.jabatan} ({katalog().jenis_jabatan[p.jenis]}, level {unit.level.get(p.id, '?')})"
 
 
-def jelaskan_kelompok(unit: Unit, k: Kelompok) -> list[str]:
+def aktor_kelompok(unit: Unit, k: Kelompok, kl) -> dict[str, str]:
+    """Nama jabatan per peran lajur mekanisme kelompok ``k`` (katalog: ``aktor_bawaan``, ``aktor``)."""
+    P, U, T = unit.posisi.get(k.penilai or ""), unit.posisi.get(k.pimpinan_unit or ""), unit.top
+    if P is None or U is None or T is None:
+        return {}
+    pejabat = {"penilai": P, "pimpinan_unit": U, "pucuk": T, "atasan_penilai": unit.posisi.get(P.atasan or "")}
+    return {peran: p.jabatan for peran, p in katalog().aktor(pejabat, kl.struktur_penugasan, kl.mekanisme).items()}
+
+
+def langkah_kelompok(unit: Unit, k: Kelompok, kl) -> list[str]:
+    """Langkah mekanisme kelompok dengan nama jabatan sebenarnya (dari berkas alur, lihat
+    :mod:`policy.mekanisme`), satu baris per langkah; nomor = nomor diagram di situs."""
+    from .diagram import langkah_mekanisme
+
+    out = [f"  Langkah {kl.mekanisme}:"]
+    for lk in langkah_mekanisme(kl.mekanisme, aktor_kelompok(unit, k, kl)):
+        tahap = f"[{lk.judul_tahap.removeprefix('Tahap ')}] " if lk.tahap else ""
+        jika = f"jika {lk.kondisi}: " if lk.kondisi else ""
+        pihak = f"{lk.pelaku} → {lk.penerima}" if lk.penerima else lk.pelaku
+        out.append(f"    {lk.nomor:>2}. {tahap}{jika}{pihak}: {lk.label}")
+    return out
+
+
+def jelaskan_kelompok(unit: Unit, k: Kelompok, langkah: bool = False) -> list[str]:
     kat = katalog()
     kl = klasifikasi(unit, k)
     sama = k.penilai == k.pimpinan_unit
@@ -50,11 +73,15 @@ def jelaskan_kelompok(unit: Unit, k: Kelompok) -> list[str]:
         else:
             out.append(f"  Artinya: {ppk} menilai kinerja; {pu} memberi penugasan dan menerima laporan "
                        "(individu langsung, anggota tim lewat ketua tim — Pasal 14–15).")
+    if langkah and kl.mekanisme:
+        out.extend(langkah_kelompok(unit, k, kl))
     return out
 
 
-def jelaskan(hasil: HasilPeriksa) -> str:
-    """Teks ``explain`` untuk semua unit yang diminta; teks org di-escape untuk terminal."""
+def jelaskan(hasil: HasilPeriksa, langkah: bool = False) -> str:
+    """Teks ``explain`` untuk semua unit yang diminta; teks org di-escape untuk terminal.
+
+    ``langkah``: sertakan langkah mekanisme setiap kelompok dengan nama jabatannya."""
     baris: list[str] = []
     for unit in hasil.indeks.unit_diminta():
         if baris:
@@ -65,7 +92,7 @@ def jelaskan(hasil: HasilPeriksa) -> str:
             baris.append("Tidak ada kelompok jabatan fungsional/pelaksana.")
         for k in unit.org.kelompok:
             baris.append("")
-            baris.extend(map(aman_terminal, jelaskan_kelompok(unit, k)))
+            baris.extend(map(aman_terminal, jelaskan_kelompok(unit, k, langkah)))
     gagal = sorted({t.file for t in hasil.temuan if t.severity == "error"})
     if gagal:
         baris.append("")

@@ -18,7 +18,7 @@ import os
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Iterator, Literal
+from typing import Annotated, Iterator, Literal, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -292,6 +292,23 @@ class Katalog:
         """Judul pendek mekanisme (menu situs, laporan PR); kode itu sendiri bila tidak ada."""
         m = self.mekanisme.get(kode)
         return m.label if m is not None and m.label else kode
+
+    def aktor(self, pejabat: Mapping[str, object | None], struktur: str | None, mekanisme: str | None) -> dict[str, object]:
+        """Pejabat yang mengisi setiap lajur diagram sebuah kelompok (Lampiran A/D; Pasal 1 angka 25–26).
+
+        ``pejabat`` memetakan rujukan (``penilai``, ``pimpinan_unit``, ``pucuk``, ``atasan_penilai``) ke
+        pejabatnya atau None. Urutan: ``aktor_bawaan``, ditimpa ``aktor`` struktur penugasan, lalu ``aktor``
+        mekanisme; peta penimpa yang merujuk pejabat yang tidak ada dilewati seluruhnya, agar lajur tetap
+        berpasangan. Hasil: peran → pejabat.
+        """
+        hasil: dict[str, object] = {}
+        s, m = self.struktur.get(struktur or ""), self.mekanisme.get(mekanisme or "")
+        for peta in (self.aktor_bawaan, s.aktor if s else {}, m.aktor if m else {}):
+            isi = {peran: pejabat.get(rujukan) for peran, rujukan in peta.items()}
+            if None in isi.values() and peta is not self.aktor_bawaan:
+                continue
+            hasil.update((peran, p) for peran, p in isi.items() if p is not None)
+        return hasil
 
     def halaman_mekanisme(self, kode: str) -> str:
         """Path halaman mekanisme relatif docs/ (``M3`` → ``mekanisme/m03.md``)."""
