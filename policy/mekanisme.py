@@ -14,6 +14,9 @@ katalog (``policy/data/katalog.yaml``, lihat :mod:`policy.katalog`). Modul ini m
 * :data:`ISI_SURAT_PERMOHONAN` — muatan minimal surat permohonan pelibatan, dibaca dari naskah
   Lampiran B.2 (butir di bawah ``lampiran-b-2-surat-permohonan``).
 
+``MEKANISME``, ``PROSEDUR``, ``GAMBAR_MEKANISME`` dan ``ISI_SURAT_PERMOHONAN`` dimuat saat pertama
+diakses (juga lewat ``from policy.mekanisme import MEKANISME``), sekali per proses.
+
 Setiap langkah menyebut *peran* pelaku dan penerima; lajur (:class:`Lajur`) menentukan
 peran mana yang dirangkap satu pejabat (mis. pada M3 Pejabat Penilai Kinerja = Pimpinan
 Unit Organisasi = pejabat tertinggi), sehingga peran yang berimpit selalu menjadi SATU lajur.
@@ -22,14 +25,14 @@ Nomor langkah dihitung dari urutan penulisan (sama dengan ``autonumber`` diagram
 Uraian langkah memakai tempat isian ``{kunci}`` (kunci peran/lajur) yang diisi nama jabatan
 sebenarnya oleh :mod:`policy.diagram`, atau nama jenjang generik dari Lampiran.
 
-Folder berkas alur lain dipilih dengan ``POLICY_ALUR`` sebelum modul ini diimpor; berkas yang
+Folder berkas alur lain dipilih dengan ``POLICY_ALUR`` sebelum alur pertama kali dipakai; berkas yang
 tidak sah menimbulkan :class:`policy.berkas_alur.AlurTidakSah` (``berkas:baris:kolom``).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import TYPE_CHECKING, Iterator, Union
 
 from . import berkas_alur, peraturan
 from .berkas_alur import BerkasMekanisme, BerkasProsedur, JikaData, LangkahData, PilihanData, UlangiData
@@ -257,32 +260,58 @@ def _prosedur(isi: BerkasProsedur) -> Prosedur:
                     tuple(isi.catatan))
 
 
-#: Berkas alur yang dimuat (folder bawaan ``docs/peraturan/alur`` atau ``POLICY_ALUR``).
-ALUR: berkas_alur.Alur = berkas_alur.muat()
+# Data alur dimuat saat pertama dipakai (bukan saat modul diimpor), agar berkas alur yang tidak sah
+# dilaporkan di tempat pemanggil menangani AlurTidakSah (CLI, hook situs), bukan sebagai kegagalan impor.
+_TERMUAT: dict[str, object] = {}
+#: nama modul yang dimuat dari berkas alur saat pertama diakses (PEP 562)
+_DARI_BERKAS = ("ALUR", "MEKANISME", "GAMBAR_MEKANISME", "PROSEDUR", "ISI_SURAT_PERMOHONAN")
 
-#: Semua mekanisme menurut kode, dalam urutan katalog.
-MEKANISME: dict[str, Mekanisme] = {kode: _mekanisme(b.isi) for kode, b in ALUR.mekanisme.items()}
 
-#: Nomor gambar → kode mekanisme (Gambar 1 dan 23–32).
-GAMBAR_MEKANISME: dict[int, str] = {m.gambar: m.kode for m in MEKANISME.values() if m.gambar is not None}
+if TYPE_CHECKING:  # nama yang dimuat lewat __getattr__
+    ALUR: berkas_alur.Alur
+    MEKANISME: dict[str, "Mekanisme"]
+    GAMBAR_MEKANISME: dict[int, str]
+    PROSEDUR: dict[int, "Prosedur"]
+    ISI_SURAT_PERMOHONAN: tuple[str, ...]
+
+
+def _muat() -> dict[str, object]:
+    """Muat semua berkas alur sekali per proses (folder bawaan ``docs/peraturan/alur`` atau ``POLICY_ALUR``)."""
+    if not _TERMUAT:
+        alur = berkas_alur.muat()
+        mek = {kode: _mekanisme(b.isi) for kode, b in alur.mekanisme.items()}
+        data = {
+            "ALUR": alur,
+            "MEKANISME": mek,
+            "GAMBAR_MEKANISME": {m.gambar: m.kode for m in mek.values() if m.gambar is not None},
+            "PROSEDUR": {p.gambar: p for p in (_prosedur(b.isi) for b in alur.prosedur.values())},
+            "ISI_SURAT_PERMOHONAN": isi_surat_permohonan(alur.docs_dir),
+        }
+        _TERMUAT.update(data)
+        globals().update(data)  # akses berikutnya tanpa __getattr__
+    return _TERMUAT
+
+
+def __getattr__(nama: str):
+    """``ALUR``, ``MEKANISME`` (kode → :class:`Mekanisme`, urutan katalog), ``GAMBAR_MEKANISME`` (nomor
+    gambar → kode), ``PROSEDUR`` (nomor gambar 18–22 → :class:`Prosedur`), ``ISI_SURAT_PERMOHONAN``."""
+    if nama in _DARI_BERKAS:
+        return _muat()[nama]
+    raise AttributeError(f"module {__name__!r} has no attribute {nama!r}")
 
 
 def mekanisme(kode: str) -> Mekanisme:
     """Mekanisme menurut kode (``M1``…``M10``, ``umum-a/b/c``, ``lampiran-a``)."""
     try:
-        return MEKANISME[kode]
+        return _muat()["MEKANISME"][kode]
     except KeyError:
         raise KeyError(f"kode mekanisme tidak dikenal: {kode!r}") from None
-
-
-#: Prosedur penugasan menurut nomor gambar (18–22), dalam urutan katalog.
-PROSEDUR: dict[int, Prosedur] = {p.gambar: p for p in (_prosedur(b.isi) for b in ALUR.prosedur.values())}
 
 
 def prosedur(gambar: int) -> Prosedur:
     """Prosedur penugasan Lampiran B.2 menurut nomor gambar (18–22)."""
     try:
-        return PROSEDUR[gambar]
+        return _muat()["PROSEDUR"][gambar]
     except KeyError:
         raise KeyError(f"tidak ada prosedur penugasan untuk Gambar {gambar!r} (hanya 18–22)") from None
 
@@ -307,26 +336,24 @@ _LABEL_BUTIR = re.compile(r"^\(?(?:[0-9]+|[a-z]|[ivx]+)[.)]\s+")
 
 def isi_surat_permohonan(docs_dir=None) -> tuple[str, ...]:
     """Muatan minimal surat permohonan pelibatan lintas Unit Organisasi/instansi: butir di bawah
-    ``lampiran-b-2-surat-permohonan`` dalam naskah (Lampiran B.2), tanpa nomor butirnya."""
-    n = peraturan.baca(docs_dir if docs_dir is not None else ALUR.docs_dir)
+    ``lampiran-b-2-surat-permohonan`` dalam naskah (Lampiran B.2), tanpa nomor butirnya. Bawaan: naskah di
+    samping berkas alur (``ISI_SURAT_PERMOHONAN``)."""
+    n = peraturan.baca(docs_dir if docs_dir is not None else berkas_alur.docs_untuk(berkas_alur.folder_aktif()))
     hasil = tuple(_LABEL_BUTIR.sub("", peraturan.polos(e.teks)) for e in n.anak(ANCHOR_ISI_SURAT))
     if not hasil:
         raise KeyError(f"naskah tidak memuat butir di bawah {ANCHOR_ISI_SURAT}")
     return hasil
 
 
-#: Muatan minimal surat permohonan pelibatan (Lampiran B.2), dibaca dari naskah saat modul dimuat.
-ISI_SURAT_PERMOHONAN: tuple[str, ...] = isi_surat_permohonan()
-
-
 def anchor_dikenal() -> list[str]:
     """Semua jangkar sumber yang dirujuk data ini (untuk diperiksa terhadap halaman peraturan)."""
     hasil: set[str] = set(ANCHOR_B2.values())
-    for m in MEKANISME.values():
+    data = _muat()
+    for m in data["MEKANISME"].values():
         hasil.add(m.anchor)
         hasil.update(t.sumber for t in m.tahap)
         hasil.update(lk.sumber for lk in m.langkah())
-    for p in PROSEDUR.values():
+    for p in data["PROSEDUR"].values():
         hasil.add(p.anchor)
         hasil.update(lk.sumber for lk in p.langkah())
     return sorted(hasil)
