@@ -406,7 +406,7 @@ def muat(folder: Path | str | None = None, kat: Katalog | None = None) -> Alur:
         ditulis.add(kode)
         if b is not None:
             berkas.append(b)
-    ada_anchor = set(_anchors(str(docs)))
+    ada_anchor = _anchors(str(docs))
     mek: dict[str, Berkas] = {}
     pro: dict[str, Berkas] = {}
     kode_prosedur = {p.kode for p in kat.isi.prosedur}
@@ -440,8 +440,18 @@ def muat(folder: Path | str | None = None, kat: Katalog | None = None) -> Alur:
 
 
 @lru_cache(maxsize=8)
-def _anchors(docs: str) -> dict[str, str]:
-    return peraturan.anchors(Path(docs))
+def _naskah(docs: str) -> peraturan.Naskah:
+    d = Path(docs)
+    return peraturan.baca(d, tuple(sorted(p.relative_to(d).as_posix() for p in (d / "peraturan").glob("*.md"))))
+
+
+def naskah(docs_dir: Path | str) -> peraturan.Naskah:
+    """Semua halaman ``<docs>/peraturan/*.md`` dibaca sekali per proses (jangkar dan teksnya)."""
+    return _naskah(str(Path(docs_dir).resolve()))
+
+
+def _anchors(docs: str) -> set[str]:
+    return {e.anchor for e in naskah(docs).elemen}
 
 
 # ---------------------------------------------------------------------------------------------

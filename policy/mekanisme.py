@@ -338,7 +338,7 @@ def isi_surat_permohonan(docs_dir=None) -> tuple[str, ...]:
     """Muatan minimal surat permohonan pelibatan lintas Unit Organisasi/instansi: butir di bawah
     ``lampiran-b-2-surat-permohonan`` dalam naskah (Lampiran B.2), tanpa nomor butirnya. Bawaan: naskah di
     samping berkas alur (``ISI_SURAT_PERMOHONAN``)."""
-    n = peraturan.baca(docs_dir if docs_dir is not None else berkas_alur.docs_untuk(berkas_alur.folder_aktif()))
+    n = berkas_alur.naskah(docs_dir if docs_dir is not None else berkas_alur.docs_untuk(berkas_alur.folder_aktif()))
     hasil = tuple(_LABEL_BUTIR.sub("", peraturan.polos(e.teks)) for e in n.anak(ANCHOR_ISI_SURAT))
     if not hasil:
         raise KeyError(f"naskah tidak memuat butir di bawah {ANCHOR_ISI_SURAT}")
