@@ -485,13 +485,16 @@ def _jalur(loc: tuple) -> str:
     return out or "(berkas)"
 
 
-def _pesan_validasi(dok, err: ValidationError) -> list[str]:
+def _pesan_validasi(dok, err: ValidationError, kolom: list[str] | None = None) -> list[str]:
+    """Kesalahan Pydantic → ``berkas:baris:kolom: pesan``. ``kolom``: nama kolom sah untuk saran salah ketik.
+    Bagian lokasi yang bukan kunci berkas (tag union ``@...``, nama validator) dibuang."""
     hasil = []
     for e in err.errors(include_url=False):
-        loc = tuple(x for x in e["loc"] if not (isinstance(x, str) and ("[" in x or x in ("function-after",))))
+        loc = tuple(x for x in e["loc"] if not (isinstance(x, str) and ("[" in x or x.startswith("@")
+                                                                         or x == "function-after")))
         if e["type"] == "extra_forbidden":
             line, col = dok.posisi_kunci(loc)
-            pesan = f"kolom '{loc[-1]}' tidak dikenal di {_jalur(loc[:-1])}"
+            pesan = f"kolom '{loc[-1]}' tidak dikenal di {_jalur(loc[:-1])}" + (_dekat(loc[-1], kolom) if kolom else "")
         elif e["type"] == "missing":
             line, col = dok.posisi(loc[:-1])
             pesan = f"kolom wajib '{loc[-1]}' tidak ada di {_jalur(loc[:-1])}"
