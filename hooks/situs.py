@@ -6,7 +6,8 @@ Semua logika ada di ``policy/``; berkas ini hanya menerjemahkan ke API mkdocs.
 * ``on_pre_build``: periksa ``orgs/`` (sama dengan ``python -m policy check``). Ada kesalahan →
   baris temuan dicetak ke stderr persis seperti ``check`` dan build berhenti (PluginError, tanpa
   traceback) *sebelum* direktori situs dibersihkan atau ditulis. Lalu semua halaman terbangkit
-  disusun — juga sebelum menulis apa pun.
+  disusun — juga sebelum menulis apa pun. Katalog atau berkas alur yang tidak sah dicetak sebagai
+  baris ``berkas:baris:kolom`` dan build berhenti (PluginError).
 * ``on_files``: halaman terbangkit ditambahkan sebagai berkas virtual (tidak ditulis ke docs/).
 * ``on_nav``: urutan dan judul bagian menurut ``policy.situs.navigasi`` (tanpa ``nav:`` eksplisit).
 * ``on_page_content``: daftar isi halaman unit terbangkit hanya sampai ``###`` (judul yang lebih
@@ -30,6 +31,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from policy import keluaran
+from policy.katalog import KatalogTidakSah
 from policy.situs import halaman_terbangkit, md, navigasi
 from policy.situs.konteks import atur, konteks
 
@@ -57,6 +59,10 @@ def on_pre_build(config):
                           "`python -m policy check`. Situs tidak dibangun.")
     try:
         halaman = halaman_terbangkit(root)
+    except KatalogTidakSah as e:  # katalog atau berkas alur (docs/peraturan/alur/) tidak sah
+        sys.stderr.write("".join(keluaran.aman_terminal(b) + "\n" for b in e.pesan))
+        sys.stderr.flush()
+        raise PluginError(f"{getattr(e, 'judul', 'katalog tidak sah')}: perbaiki baris di atas. Situs tidak dibangun.") from None
     except KeyError as e:  # anchor naskah yang dirujuk tidak ada di docs/peraturan/
         raise PluginError(f"Halaman terbangkit merujuk bagian naskah yang tidak ada: {e}") from None
     _HALAMAN.clear()

@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import re
 import sys
+from datetime import date
 from pathlib import Path
 
 from . import keluaran
@@ -29,8 +31,24 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         pesan = (message.replace("the following arguments are required", "argumen wajib belum diisi")
                  .replace("invalid choice", "pilihan tidak sah").replace("unrecognized arguments", "argumen tidak dikenal")
-                 .replace("choose from", "pilih dari").replace("expected one argument", "perlu satu nilai"))
+                 .replace("choose from", "pilih dari").replace("expected one argument", "perlu satu nilai")
+                 .replace("argument ", "argumen "))
         self.exit(2, f"{self.prog}: kesalahan: {keluaran.aman_terminal(pesan)}\n")
+
+
+def _tanggal(teks: str) -> date:
+    """Nilai ``--tanggal``: YYYY-MM-DD."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", teks) is None:
+            raise ValueError
+        return date.fromisoformat(teks)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal tidak sah '{teks}': tulis YYYY-MM-DD, mis. 2025-01-31") from None
+
+
+def _arg_tanggal(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--tanggal", type=_tanggal, default=None, metavar="YYYY-MM-DD",
+                   help="periksa dengan aturan yang berlaku pada tanggal ini (bawaan: hari ini)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,8 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="*", default=["orgs"], metavar="PATH", help="berkas atau direktori (bawaan: orgs/)")
     c.add_argument("--format", "--output", dest="format", choices=["text", "github", "json"], default="text",
                    help="format keluaran (bawaan: text)")
+    _arg_tanggal(c)
     e = sub.add_parser("explain", help="jelaskan PPK, Pimpinan Unit, gambar dan mekanisme setiap kelompok")
     e.add_argument("paths", nargs="+", metavar="PATH")
+    e.add_argument("--langkah", action="store_true",
+                   help="sertakan langkah mekanisme setiap kelompok (dari berkas alur docs/peraturan/alur/)")
+    _arg_tanggal(e)
     r = sub.add_parser("rules", help="cetak katalog aturan")
     r.add_argument("--format", choices=["text", "json"], default="text")
     s = sub.add_parser("schema", help="cetak JSON Schema berkas org")
@@ -55,10 +77,25 @@ def _tidak_ditemukan(hilang: list[str]) -> None:
     print("kesalahan: path tidak ditemukan: " + ", ".join(map(keluaran.aman_terminal, hilang)), file=sys.stderr)
 
 
+def _cek_tanggal(args) -> date | None:
+    """Tanggal pemeriksaan; None (dengan pesan, exit 2) bila sebelum Perbup berlaku."""
+    from .katalog import katalog
+
+    tanggal = args.tanggal or date.today()
+    pesan = katalog().sebelum_berlaku(tanggal)
+    if pesan:
+        print(f"kesalahan: {pesan}", file=sys.stderr)
+        return None
+    return tanggal
+
+
 def cmd_check(args) -> int:
     from .periksa import periksa
 
-    hasil = periksa(args.paths)
+    tanggal = _cek_tanggal(args)
+    if tanggal is None:
+        return 2
+    hasil = periksa(args.paths, tanggal)
     if hasil.hilang:
         _tidak_ditemukan(hasil.hilang)
         return 2
@@ -69,7 +106,8 @@ def cmd_check(args) -> int:
     else:
         sys.stdout.write(keluaran.teks(hasil.temuan))
     pengecualian = f"; {len(hasil.pengecualian)} unit dengan pengecualian level" if hasil.pengecualian else ""
-    print(f"{hasil.files} berkas diperiksa: {hasil.errors} kesalahan, {hasil.warnings} peringatan, "
+    hari = f" (aturan yang berlaku {args.tanggal.isoformat()})" if args.tanggal else ""
+    print(f"{hasil.files} berkas diperiksa{hari}: {hasil.errors} kesalahan, {hasil.warnings} peringatan, "
           f"{hasil.infos} info{pengecualian}", file=sys.stderr)
     return 1 if hasil.errors else 0
 
@@ -78,26 +116,39 @@ def cmd_explain(args) -> int:
     from .jelaskan import jelaskan
     from .periksa import periksa
 
-    hasil = periksa(args.paths)
+    tanggal = _cek_tanggal(args)
+    if tanggal is None:
+        return 2
+    hasil = periksa(args.paths, tanggal)
     if hasil.hilang:
         _tidak_ditemukan(hasil.hilang)
         return 2
-    sys.stdout.write(jelaskan(hasil))
+    sys.stdout.write(jelaskan(hasil, args.langkah))
     return 1 if hasil.errors else 0
 
 
 def cmd_rules(args) -> int:
+    from .katalog import katalog
     from .rules import ATURAN
 
+    kat = katalog()
     daftar = sorted(ATURAN.values(), key=lambda a: a.id)
     if args.format == "json":
         sys.stdout.write(keluaran.as_json({"rules": [
             {"id": a.id, "severity": a.severity, "judul": a.judul, "basis": a.basis, "anchors": list(a.anchors),
-             "interpretasi": a.interpretasi} for a in daftar]}))
+             "interpretasi": a.interpretasi,
+             "berlaku": [{"mulai": v.berlaku_mulai.isoformat(),
+                          "sampai": v.berlaku_sampai.isoformat() if v.berlaku_sampai else None,
+                          "ditetapkan_oleh": kat.penetap(v).singkat, "parameter": dict(v.parameter)}
+                         for v in kat.versi_aturan(a.id)]} for a in daftar]}))
         return 0
     for a in daftar:
         print(f"{a.id}  {a.severity:<7}  {a.judul}")
         print(f"      dasar: {a.basis}")
+        for v in kat.versi_aturan(a.id):
+            sampai = f" sampai {v.berlaku_sampai.isoformat()}" if v.berlaku_sampai else ""
+            param = ("; " + ", ".join(f"{k}={x}" for k, x in v.parameter.items())) if v.parameter else ""
+            print(f"      berlaku: sejak {v.berlaku_mulai.isoformat()}{sampai} ({kat.penetap(v).singkat}){param}")
         if a.interpretasi:
             print(f"      interpretasi: {a.interpretasi}")
     return 0
@@ -130,8 +181,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.perintah is None:
         _parser().print_help(sys.stderr)
         return 2
+    from .katalog import KatalogTidakSah
+
     try:
         return {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules, "schema": cmd_schema}[args.perintah](args)
+    except KatalogTidakSah as e:  # katalog (POLICY_KATALOG) atau berkas alur (POLICY_ALUR) rusak
+        print(f"kesalahan: {getattr(e, 'judul', 'katalog tidak sah')} (perbaiki lalu jalankan lagi):", file=sys.stderr)
+        for baris in e.pesan:
+            print(keluaran.aman_terminal(baris), file=sys.stderr)
+        return 2
     except BrokenPipeError:  # mis. keluaran dipotong `| head`
         return 0
     except KeyboardInterrupt:

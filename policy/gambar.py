@@ -44,24 +44,25 @@ _SETDA = [_p("sekda", "Sekretaris Daerah", "jpt_pratama"),
 _FUNGSIONAL = [_p("l1", "Pejabat Fungsional yang memimpin unit kerja mandiri", "fungsional",
                   unit_kerja_mandiri=True, dasar_pengangkatan="ketentuan peraturan perundang-undangan")]
 
-#: nomor gambar → (berkas org contoh, klasifikasi yang harus dihasilkan: (kedudukan, struktur))
-CONTOH: dict[int, tuple[dict, tuple[str | None, str | None]]] = {
-    2: (_unit("dinas", _DUA_LEVEL, "l1"), ("a1", None)),
-    3: (_unit("dinas", _DUA_LEVEL, "l2a"), ("a2", None)),
-    4: (_unit("lainnya", _ADM_PGW, "l1"), ("b1", None)),
-    5: (_unit("lainnya", _ADM_PGW, "l2a"), ("b2", None)),
-    6: (_unit("lainnya", [_p("l1", ADM, "administrator")], "l1"), ("b3", None)),
-    7: (_unit("uptd", [_p("l1", PGW, "pengawas")], "l1"), ("c", None)),
-    8: (_unit("uptd", _FUNGSIONAL, "l1"), ("d", None)),
-    9: (_unit("sekretariat_daerah", _SETDA, "sekda"), ("f1", None)),
-    10: (_unit("sekretariat_daerah", _SETDA, "asisten-1"), ("f2", None)),
-    11: (_unit("sekretariat_daerah", _SETDA, "kabag-1"), ("f3", None)),
-    12: (_unit("dinas", _DUA_LEVEL, "l1", "l2a"), (None, "a")),
-    13: (_unit("dinas", _DUA_LEVEL, "l2a"), (None, "b")),
-    14: (_unit("lainnya", [_p("l1", ADM, "administrator")], "l1"), (None, "c")),
-    15: (_unit("sekretariat_daerah", _SETDA, "sekda", "asisten-1"), (None, "d")),
-    16: (_unit("sekretariat_daerah", _SETDA, "asisten-1", "kabag-1"), (None, "e")),
-    17: (_unit("sekretariat_daerah", _SETDA, "kabag-1"), (None, "f")),
+#: nomor gambar → berkas org contoh. Kedudukan/struktur penugasan yang digambarkannya ada di katalog
+#: (``kedudukan``/``struktur_penugasan``, kolom ``gambar``); tes memastikan klasifikasi contoh sama.
+CONTOH: dict[int, dict] = {
+    2: _unit("dinas", _DUA_LEVEL, "l1"),
+    3: _unit("dinas", _DUA_LEVEL, "l2a"),
+    4: _unit("lainnya", _ADM_PGW, "l1"),
+    5: _unit("lainnya", _ADM_PGW, "l2a"),
+    6: _unit("lainnya", [_p("l1", ADM, "administrator")], "l1"),
+    7: _unit("uptd", [_p("l1", PGW, "pengawas")], "l1"),
+    8: _unit("uptd", _FUNGSIONAL, "l1"),
+    9: _unit("sekretariat_daerah", _SETDA, "sekda"),
+    10: _unit("sekretariat_daerah", _SETDA, "asisten-1"),
+    11: _unit("sekretariat_daerah", _SETDA, "kabag-1"),
+    12: _unit("dinas", _DUA_LEVEL, "l1", "l2a"),
+    13: _unit("dinas", _DUA_LEVEL, "l2a"),
+    14: _unit("lainnya", [_p("l1", ADM, "administrator")], "l1"),
+    15: _unit("sekretariat_daerah", _SETDA, "sekda", "asisten-1"),
+    16: _unit("sekretariat_daerah", _SETDA, "asisten-1", "kabag-1"),
+    17: _unit("sekretariat_daerah", _SETDA, "kabag-1"),
 }
 
 
@@ -78,7 +79,7 @@ def bagan_unit(unit: Unit, sorot=None) -> str:
 @lru_cache(maxsize=None)
 def unit_contoh(n: int) -> Unit:
     """Unit contoh generik untuk Gambar ``n`` (2–17), divalidasi model org."""
-    data, _ = CONTOH[n]
+    data = CONTOH[n]
     org = OrgFile.model_validate({**data, "struktur": [{k: v for k, v in p.items() if v is not None} for p in data["struktur"]]})
     return Unit(file=f"gambar-{n}.yaml", dok=Dokumen(file=f"gambar-{n}.yaml"), org=org)
 
@@ -98,19 +99,22 @@ _PENANDA = re.compile(r"^<!-- gambar:(\d+) -->$", re.M)
 def teks_alternatif(n: int) -> str:
     """Alternatif teks Gambar ``n``: langkah bernomor (alur) atau uraian kedudukan (bagan)."""
     from .diagram import langkah_markdown, langkah_prosedur_markdown
-    from .klasifikasi import JUDUL_KEDUDUKAN, JUDUL_STRUKTUR, klasifikasi
-    from .mekanisme import GAMBAR_MEKANISME, MEKANISME, PROSEDUR
+    from .katalog import katalog
+    from .klasifikasi import klasifikasi
+    from .mekanisme import MEKANISME, PROSEDUR
 
+    kat = katalog()
     if n in CONTOH:
         unit = unit_contoh(n)
         k = unit.org.kelompok[0]
         kl = klasifikasi(unit, k)
-        judul = JUDUL_KEDUDUKAN[kl.kedudukan] if CONTOH[n][1][0] else JUDUL_STRUKTUR[kl.struktur_penugasan]
+        judul = (kat.kedudukan[kl.kedudukan] if kat.isi_gambar(n)[0] == "kedudukan" else kat.struktur[kl.struktur_penugasan]).judul
         return (f"{judul}. {KJF} berkedudukan di bawah {unit.jabatan(k.penilai)} (Pejabat Penilai Kinerja)"
                 + (f" dan menerima penugasan dari {unit.jabatan(k.pimpinan_unit)} (Pimpinan Unit Organisasi)."
                    if k.pimpinan_unit != k.penilai else ", yang sekaligus Pimpinan Unit Organisasi.") + "\n")
-    if n in GAMBAR_MEKANISME:
-        m = MEKANISME[GAMBAR_MEKANISME[n]]
+    kode = kat.mekanisme_gambar(n)
+    if kode is not None:
+        m = MEKANISME[kode]
         return langkah_markdown(m.kode, m.aktor_generik)
     return langkah_prosedur_markdown(n, PROSEDUR[n].aktor_generik)
 

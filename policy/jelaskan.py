@@ -5,23 +5,45 @@ tidak tepercaya: escape ANSI, CR, bidi tampil sebagai ``\\x1b``, ``\\r``, ``\\u2
 from __future__ import annotations
 
 from .domain import Unit
+from .katalog import katalog
 from .keluaran import aman_terminal
-from .klasifikasi import JUDUL_KEDUDUKAN, JUDUL_STRUKTUR, klasifikasi
+from .klasifikasi import klasifikasi
 from .models import Kelompok
 from .periksa import HasilPeriksa
-
-NAMA_JENIS = {"jpt_madya": "JPT Madya", "jpt_pratama": "JPT Pratama", "administrator": "Administrator",
-              "pengawas": "Pengawas", "fungsional": "Pejabat Fungsional", "pelaksana": "Pelaksana"}
 
 
 def _pejabat(unit: Unit, pid: str | None) -> str:
     p = unit.posisi.get(pid or "")
     if p is None:
         return f"(tidak ditemukan: {pid})"
-    return f"{p.jabatan} ({NAMA_JENIS[p.jenis]}, level {unit.level.get(p.id, '?')})"
+    return f"{p.jabatan} ({katalog().jenis_jabatan[p.jenis]}, level {unit.level.get(p.id, '?')})"
 
 
-def jelaskan_kelompok(unit: Unit, k: Kelompok) -> list[str]:
+def aktor_kelompok(unit: Unit, k: Kelompok, kl) -> dict[str, str]:
+    """Nama jabatan per peran lajur mekanisme kelompok ``k`` (katalog: ``aktor_bawaan``, ``aktor``)."""
+    P, U, T = unit.posisi.get(k.penilai or ""), unit.posisi.get(k.pimpinan_unit or ""), unit.top
+    if P is None or U is None or T is None:
+        return {}
+    pejabat = {"penilai": P, "pimpinan_unit": U, "pucuk": T, "atasan_penilai": unit.posisi.get(P.atasan or "")}
+    return {peran: p.jabatan for peran, p in katalog().aktor(pejabat, kl.struktur_penugasan, kl.mekanisme).items()}
+
+
+def langkah_kelompok(unit: Unit, k: Kelompok, kl) -> list[str]:
+    """Langkah mekanisme kelompok dengan nama jabatan sebenarnya (dari berkas alur, lihat
+    :mod:`policy.mekanisme`), satu baris per langkah; nomor = nomor diagram di situs."""
+    from .diagram import langkah_mekanisme
+
+    out = [f"  Langkah {kl.mekanisme}:"]
+    for lk in langkah_mekanisme(kl.mekanisme, aktor_kelompok(unit, k, kl)):
+        tahap = f"[{lk.judul_tahap.removeprefix('Tahap ')}] " if lk.tahap else ""
+        jika = f"jika {lk.kondisi}: " if lk.kondisi else ""
+        pihak = f"{lk.pelaku} → {lk.penerima}" if lk.penerima else lk.pelaku
+        out.append(f"    {lk.nomor:>2}. {tahap}{jika}{pihak}: {lk.label}")
+    return out
+
+
+def jelaskan_kelompok(unit: Unit, k: Kelompok, langkah: bool = False) -> list[str]:
+    kat = katalog()
     kl = klasifikasi(unit, k)
     sama = k.penilai == k.pimpinan_unit
     anggota = ", ".join(f"{a.jumlah} {a.jabatan}" for a in k.anggota) or "-"
@@ -30,12 +52,14 @@ def jelaskan_kelompok(unit: Unit, k: Kelompok) -> list[str]:
            f"  Pimpinan Unit Organisasi: {_pejabat(unit, k.pimpinan_unit)}" + (" — sama dengan PPK" if sama else "")]
     if kl.kedudukan:
         g = f", Gambar {kl.gambar_kedudukan}" if kl.gambar_kedudukan else ", Lampiran B.1 huruf e"
-        out.append(f"  Kedudukan               : {kl.kedudukan}{g} — {JUDUL_KEDUDUKAN[kl.kedudukan]}")
+        out.append(f"  Kedudukan               : {kl.kedudukan}{g} — {kat.kedudukan[kl.kedudukan].judul}")
     if kl.struktur_penugasan:
-        out.append(f"  Struktur penugasan      : {kl.struktur_penugasan}, Gambar {kl.gambar_struktur} — {JUDUL_STRUKTUR[kl.struktur_penugasan]}")
+        out.append(f"  Struktur penugasan      : {kl.struktur_penugasan}, Gambar {kl.gambar_struktur} — "
+                   f"{kat.struktur[kl.struktur_penugasan].judul}")
     if kl.mekanisme:
-        if kl.gambar_mekanisme:
-            out.append(f"  Mekanisme               : {kl.mekanisme}, Gambar {kl.gambar_mekanisme} (Lampiran D angka {kl.mekanisme[1:]})")
+        m = kat.mekanisme[kl.mekanisme]
+        if m.lampiran_d:
+            out.append(f"  Mekanisme               : {kl.mekanisme}, Gambar {m.gambar} (Lampiran D angka {m.lampiran_d})")
         else:
             out.append(f"  Mekanisme               : {kl.mekanisme} (pola umum Lampiran A; tidak ada contoh khusus di Lampiran D)")
     else:
@@ -49,11 +73,15 @@ def jelaskan_kelompok(unit: Unit, k: Kelompok) -> list[str]:
         else:
             out.append(f"  Artinya: {ppk} menilai kinerja; {pu} memberi penugasan dan menerima laporan "
                        "(individu langsung, anggota tim lewat ketua tim — Pasal 14–15).")
+    if langkah and kl.mekanisme:
+        out.extend(langkah_kelompok(unit, k, kl))
     return out
 
 
-def jelaskan(hasil: HasilPeriksa) -> str:
-    """Teks ``explain`` untuk semua unit yang diminta; teks org di-escape untuk terminal."""
+def jelaskan(hasil: HasilPeriksa, langkah: bool = False) -> str:
+    """Teks ``explain`` untuk semua unit yang diminta; teks org di-escape untuk terminal.
+
+    ``langkah``: sertakan langkah mekanisme setiap kelompok dengan nama jabatannya."""
     baris: list[str] = []
     for unit in hasil.indeks.unit_diminta():
         if baris:
@@ -64,7 +92,7 @@ def jelaskan(hasil: HasilPeriksa) -> str:
             baris.append("Tidak ada kelompok jabatan fungsional/pelaksana.")
         for k in unit.org.kelompok:
             baris.append("")
-            baris.extend(map(aman_terminal, jelaskan_kelompok(unit, k)))
+            baris.extend(map(aman_terminal, jelaskan_kelompok(unit, k, langkah)))
     gagal = sorted({t.file for t in hasil.temuan if t.severity == "error"})
     if gagal:
         baris.append("")

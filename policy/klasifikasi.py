@@ -1,44 +1,19 @@
 """Klasifikasi setiap kelompok: kedudukan (Gambar 2–11, Lampiran B.1), struktur penugasan
-(Gambar 12–17, Lampiran B.2) dan mekanisme (Gambar 23–32, Lampiran D angka 1–10).
+(Gambar 12–17, Lampiran B.2) dan mekanisme (Gambar 23–32, Lampiran D; pola umum).
 
-Tabel keputusan mengikuti SPEC. P = penilai, U = pimpinan_unit, T = pucuk struktur,
-L(x) = level x.
+Tabel keputusannya adalah data: ``klasifikasi`` di ``policy/data/katalog.yaml`` (lihat
+:mod:`policy.katalog`). Baris dibaca berurutan; baris pertama yang semua syaratnya terpenuhi
+dipakai. P = penilai, U = pimpinan_unit, T = pucuk struktur, L(x) = level x.
 """
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Callable
 
 from .domain import Unit
-from .models import Kelompok
-
-GAMBAR_KEDUDUKAN = {"a1": 2, "a2": 3, "b1": 4, "b2": 5, "b3": 6, "c": 7, "d": 8, "e": None,
-                    "f1": 9, "f2": 10, "f3": 11}
-GAMBAR_STRUKTUR = {"a": 12, "b": 13, "c": 14, "d": 15, "e": 16, "f": 17}
-GAMBAR_MEKANISME = {f"M{i}": 22 + i for i in range(1, 11)}
-
-JUDUL_KEDUDUKAN = {
-    "a1": "Unit dipimpin JPT Pratama, JPT Pratama sebagai Pejabat Penilai Kinerja",
-    "a2": "Unit dipimpin JPT Pratama, Pejabat Administrator sebagai Pejabat Penilai Kinerja",
-    "b1": "Unit dipimpin Administrator, Administrator sebagai Pejabat Penilai Kinerja",
-    "b2": "Unit dipimpin Administrator, Pejabat Pengawas sebagai Pejabat Penilai Kinerja",
-    "b3": "Unit dipimpin Administrator tanpa Pejabat Pengawas, Administrator sebagai Pejabat Penilai Kinerja",
-    "c": "Unit dipimpin Pejabat Pengawas sebagai Pejabat Penilai Kinerja",
-    "d": "Unit dipimpin Pejabat Fungsional sebagai Pejabat Penilai Kinerja",
-    "e": "Unit yang masih memiliki lebih dari dua level struktur",
-    "f1": "Sekretariat Daerah, Sekretaris Daerah sebagai Pejabat Penilai Kinerja",
-    "f2": "Sekretariat Daerah, Asisten Sekretaris Daerah sebagai Pejabat Penilai Kinerja",
-    "f3": "Sekretariat Daerah, Kepala Bagian sebagai Pejabat Penilai Kinerja",
-}
-JUDUL_STRUKTUR = {
-    "a": "Dua level: Pejabat Level I sebagai PPK, Pejabat Level II sebagai Pimpinan Unit",
-    "b": "Dua level: Pejabat Level II sebagai PPK sekaligus Pimpinan Unit",
-    "c": "Satu level: PPK sekaligus Pimpinan Unit",
-    "d": "Sekretariat Daerah: Sekda sebagai PPK, Asisten sebagai Pimpinan Unit",
-    "e": "Sekretariat Daerah: Asisten sebagai PPK, Kepala Bagian sebagai Pimpinan Unit",
-    "f": "Sekretariat Daerah: Kepala Bagian sebagai PPK sekaligus Pimpinan Unit",
-}
-
-_JPT = ("jpt_pratama", "jpt_madya")
+from .katalog import Katalog, Syarat, katalog
+from .models import Kelompok, Posisi
 
 
 @dataclass(frozen=True)
@@ -49,15 +24,18 @@ class Klasifikasi:
 
     @property
     def gambar_kedudukan(self) -> int | None:
-        return GAMBAR_KEDUDUKAN.get(self.kedudukan or "")
+        k = katalog().kedudukan.get(self.kedudukan or "")
+        return k.gambar if k else None
 
     @property
     def gambar_struktur(self) -> int | None:
-        return GAMBAR_STRUKTUR.get(self.struktur_penugasan or "")
+        s = katalog().struktur.get(self.struktur_penugasan or "")
+        return s.gambar if s else None
 
     @property
     def gambar_mekanisme(self) -> int | None:
-        return GAMBAR_MEKANISME.get(self.mekanisme or "")
+        m = katalog().mekanisme.get(self.mekanisme or "")
+        return m.gambar if m else None
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -65,60 +43,94 @@ class Klasifikasi:
 
 TIDAK_TERKLASIFIKASI = Klasifikasi(None, None, None)
 
+#: Kompatibilitas untuk modul yang belum membaca katalog langsung: kode → judul, diturunkan dari
+#: ``policy/data/katalog.yaml`` saat impor. Kode baru memakai ``katalog().kedudukan[kode].judul``.
+JUDUL_KEDUDUKAN: dict[str, str] = {k: v.judul for k, v in katalog().kedudukan.items()}
+JUDUL_STRUKTUR: dict[str, str] = {k: v.judul for k, v in katalog().struktur.items()}
 
-def kedudukan(unit: Unit, k: Kelompok) -> str | None:
-    """Kedudukan kelompok (Lampiran B.1 huruf a–f, Gambar 2–11)."""
-    P, T = unit.posisi.get(k.penilai or ""), unit.top
-    if P is None or T is None or P.id not in unit.level:
-        return None
-    if unit.is_setda:
-        return {1: "f1", 2: "f2", 3: "f3"}.get(unit.level[P.id], "e")
-    if unit.kedalaman > 2:
-        return "e"
-    if T.jenis in _JPT:
-        return "a1" if P.id == T.id else "a2"
-    if T.jenis == "administrator":
-        if P.id != T.id:
-            return "b2"
-        return "b1" if any(p.jenis == "pengawas" for p in unit.org.struktur) else "b3"
-    if T.jenis == "pengawas":
-        return "c"
-    if T.jenis == "fungsional":
-        return "d"
+
+@dataclass(frozen=True, slots=True)
+class _Fakta:
+    """Yang dibaca syarat tabel: unit, P, U (boleh None untuk kedudukan), T."""
+
+    unit: Unit
+    P: Posisi
+    U: Posisi | None
+    T: Posisi
+
+
+_Uji = Callable[[_Fakta], bool]
+
+
+def _satu_atau_daftar(v) -> frozenset:
+    return frozenset(v if isinstance(v, list) else [v])
+
+
+def _penguji(s: Syarat) -> _Uji:
+    """Ubah syarat satu baris menjadi fungsi (semua syarat yang diisi harus terpenuhi)."""
+    uji: list[_Uji] = []
+    if s.setda is not None:
+        uji.append(lambda f, v=s.setda: f.unit.is_setda is v)
+    if s.kedalaman_lebih_dari is not None:
+        uji.append(lambda f, v=s.kedalaman_lebih_dari: f.unit.kedalaman > v)
+    if s.level_penilai is not None:
+        uji.append(lambda f, v=_satu_atau_daftar(s.level_penilai): f.unit.level[f.P.id] in v)
+    if s.level_pimpinan is not None:
+        uji.append(lambda f, v=_satu_atau_daftar(s.level_pimpinan): f.unit.level[f.U.id] in v)
+    if s.jenis_penilai is not None:
+        uji.append(lambda f, v=_satu_atau_daftar(s.jenis_penilai): f.P.jenis in v)
+    if s.jenis_pimpinan is not None:
+        uji.append(lambda f, v=_satu_atau_daftar(s.jenis_pimpinan): f.U.jenis in v)
+    if s.jenis_pucuk is not None:
+        uji.append(lambda f, v=_satu_atau_daftar(s.jenis_pucuk): f.T.jenis in v)
+    if s.penilai_adalah_pucuk is not None:
+        uji.append(lambda f, v=s.penilai_adalah_pucuk: (f.P.id == f.T.id) is v)
+    if s.penilai_adalah_pimpinan is not None:
+        uji.append(lambda f, v=s.penilai_adalah_pimpinan: (f.P.id == f.U.id) is v)
+    if s.pimpinan_bawahan_langsung is not None:
+        uji.append(lambda f, v=s.pimpinan_bawahan_langsung: (f.P.id != f.U.id and f.U.atasan == f.P.id) is v)
+    if s.struktur_memuat is not None:
+        uji.append(lambda f, v=s.struktur_memuat: any(p.jenis == v for p in f.unit.org.struktur))
+    if not uji:
+        return lambda f: True
+    if len(uji) == 1:
+        return uji[0]
+    return lambda f: all(u(f) for u in uji)
+
+
+@lru_cache(maxsize=4)
+def _tabel(k: Katalog) -> tuple[tuple[tuple[_Uji, str], ...], tuple[tuple[_Uji, Klasifikasi], ...]]:
+    """Tabel katalog yang sudah diubah menjadi fungsi (sekali per katalog)."""
+    kedudukan = tuple((_penguji(b.jika), b.kedudukan) for b in k.klasifikasi.kedudukan)
+    penugasan = tuple((_penguji(b.jika), Klasifikasi(None, k.mekanisme[b.mekanisme].struktur, b.mekanisme))
+                      for b in k.klasifikasi.penugasan)
+    return kedudukan, penugasan
+
+
+def _kedudukan(f: _Fakta, tabel) -> str | None:
+    for uji, kode in tabel:
+        if uji(f):
+            return kode
     return None
 
 
-def _bentuk(P_id: str, U_id: str, T_id: str) -> str:
-    if P_id != U_id:
-        return "a"
-    return "c" if P_id == T_id else "b"
+def kedudukan(unit: Unit, k: Kelompok) -> str | None:
+    """Kedudukan kelompok (Lampiran B.1 huruf a–f, Gambar 2–11) menurut tabel katalog."""
+    P, T = unit.posisi.get(k.penilai or ""), unit.top
+    if P is None or T is None or P.id not in unit.level:
+        return None
+    return _kedudukan(_Fakta(unit, P, None, T), _tabel(katalog())[0])
 
 
 def klasifikasi(unit: Unit, k: Kelompok) -> Klasifikasi:
-    """Kedudukan, struktur penugasan dan mekanisme sebuah kelompok (tabel SPEC; Lampiran D)."""
+    """Kedudukan, struktur penugasan dan mekanisme sebuah kelompok (tabel katalog; Lampiran B.1, B.2, D)."""
     P, U, T = unit.posisi.get(k.penilai or ""), unit.posisi.get(k.pimpinan_unit or ""), unit.top
     if P is None or U is None or T is None or P.id not in unit.level or U.id not in unit.level:
         return TIDAK_TERKLASIFIKASI
-    ked = kedudukan(unit, k)
-    if unit.is_setda:
-        lp, lu = unit.level[P.id], unit.level[U.id]
-        if lp == 1 and lu == 2:
-            return Klasifikasi(ked, "d", "M8")
-        if lp == 2 and lu == 3:
-            return Klasifikasi(ked, "e", "M9")
-        if lp == 3 and lu == 3 and P.id == U.id:
-            return Klasifikasi(ked, "f", "M10")
-    else:
-        bawahan_langsung = P.id != U.id and U.atasan == P.id
-        if bawahan_langsung and P.jenis == "jpt_pratama" and U.jenis == "administrator":
-            return Klasifikasi(ked, "a", "M1")
-        if P.id == U.id != T.id and T.jenis == "jpt_pratama" and P.jenis == "administrator":
-            return Klasifikasi(ked, "b", "M2")
-        if P.id == U.id == T.id:
-            m = {"jpt_pratama": "M3", "administrator": "M5", "pengawas": "M6", "fungsional": "M7"}.get(T.jenis)
-            if m:
-                return Klasifikasi(ked, "c", m)
-        if bawahan_langsung and P.jenis == "administrator" and U.jenis == "pengawas":
-            return Klasifikasi(ked, "a", "M4")
-    bentuk = _bentuk(P.id, U.id, T.id)
-    return Klasifikasi(ked, bentuk, f"umum-{bentuk}")
+    t_ked, t_pen = _tabel(katalog())
+    f = _Fakta(unit, P, U, T)
+    ked = _kedudukan(f, t_ked)
+    for uji, hasil in t_pen:
+        if uji(f):
+            return Klasifikasi(ked, hasil.struktur_penugasan, hasil.mekanisme)
+    return Klasifikasi(ked, None, None)  # tidak terjadi: baris terakhir katalog tanpa syarat

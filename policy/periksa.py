@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Iterable
 
 from .domain import Indeks, muat_semua
 from .klasifikasi import klasifikasi
-from .rules import jalankan
+from .rules import ATURAN, berlaku, jalankan
 from .temuan import Temuan
 
 
@@ -17,6 +18,8 @@ class HasilPeriksa:
     temuan: list[Temuan]
     indeks: Indeks
     hilang: list[str] = field(default_factory=list)
+    #: tanggal yang aturannya dipakai (aturan yang berlaku pada hari itu)
+    tanggal: date | None = None
 
     def jumlah(self, severity: str) -> int:
         return sum(1 for t in self.temuan if t.severity == severity)
@@ -49,13 +52,18 @@ class HasilPeriksa:
 
     def as_json(self) -> dict:
         return {"files": self.files, "errors": self.errors, "warnings": self.warnings, "infos": self.infos,
-                "pengecualian": self.pengecualian,
+                "tanggal": self.tanggal.isoformat() if self.tanggal else None, "pengecualian": self.pengecualian,
                 "findings": [t.as_json() for t in self.temuan], "kelompok": self.kelompok()}
 
 
-def periksa(paths: Iterable[str | Path]) -> HasilPeriksa:
-    """Periksa berkas/direktori org; temuan diurutkan menurut berkas, baris, aturan."""
+def periksa(paths: Iterable[str | Path], tanggal: date | None = None) -> HasilPeriksa:
+    """Periksa berkas/direktori org dengan aturan yang berlaku pada ``tanggal`` (bawaan: hari ini);
+    temuan diurutkan menurut berkas, baris, aturan."""
+    tanggal = tanggal or date.today()
     indeks, temuan, n, hilang = muat_semua(paths)
-    temuan.extend(jalankan(indeks))
+    # temuan saat memuat (SK10, id ganda SK01) hanya dilaporkan bila aturannya berlaku; INPUT selalu
+    aktif = {a.id for a in berlaku(tanggal)}
+    temuan = [t for t in temuan if t.rule in aktif or t.rule not in ATURAN]
+    temuan.extend(jalankan(indeks, tanggal))
     temuan.sort(key=Temuan.sort_key)
-    return HasilPeriksa(files=n, temuan=temuan, indeks=indeks, hilang=hilang)
+    return HasilPeriksa(files=n, temuan=temuan, indeks=indeks, hilang=hilang, tanggal=tanggal)

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Cakupan mekanisme kerja pada berkas org (Lampiran D, contoh angka 1-10 = M1-M10).
+"""Cakupan mekanisme kerja pada berkas org (contoh Lampiran D; kode dari katalog, M1-M10).
 
 Menjalankan ``python -m policy check <PATH> --format json`` (bawaan: ``orgs/``), lalu mencetak
-jumlah kelompok per mekanisme. Keluar 1 bila salah satu dari M1-M10 tidak muncul, 2 bila
-keluaran pemeriksa tidak dapat dibaca.
+jumlah kelompok per mekanisme. Keluar 1 bila salah satu mekanisme contoh Lampiran D tidak muncul,
+2 bila keluaran pemeriksa tidak dapat dibaca.
 
     python scripts/cakupan_mekanisme.py [PATH ...]
     python scripts/cakupan_mekanisme.py --dari-json hasil.json   # pakai JSON yang sudah ada ('-' = stdin)
@@ -12,20 +12,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WAJIB = [f"M{i}" for i in range(1, 11)]
+sys.path.insert(0, str(ROOT))
+from policy.katalog import katalog  # noqa: E402
+
+#: mekanisme contoh Lampiran D (wajib tercakup) dan urutan tampil: urutan katalog, lalu kode lain
+WAJIB = list(katalog().kode_jenis("contoh"))
+_URUT = {k: i for i, k in enumerate(katalog().mekanisme)}
 
 
 def _urutan(m: str) -> tuple:
-    """M1..M10 menurut angka, lalu pola umum dan lainnya menurut abjad."""
-    hit = re.fullmatch(r"M(\d+)", m)
-    return (0, int(hit.group(1)), "") if hit else (1, 0, m)
+    """Urutan katalog (M1..M10, pola umum), lalu kode lain menurut abjad."""
+    return (_URUT.get(m, len(_URUT)), m)
 
 
 def muat_hasil(args: argparse.Namespace) -> dict:
@@ -43,7 +46,7 @@ def muat_hasil(args: argparse.Namespace) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Jumlah kelompok per mekanisme kerja (M1-M10 wajib ada).")
+    parser = argparse.ArgumentParser(description="Jumlah kelompok per mekanisme kerja (contoh Lampiran D wajib ada).")
     parser.add_argument("path", nargs="*", help="berkas/folder org (bawaan: orgs/)")
     parser.add_argument("--dari-json", metavar="BERKAS", help="baca keluaran JSON pemeriksa dari berkas ('-' = stdin)")
     args = parser.parse_args(argv)
@@ -63,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     if hilang:
         print("Mekanisme belum tercakup: " + ", ".join(hilang), file=sys.stderr)
         return 1
-    print("Semua mekanisme M1-M10 tercakup.")
+    print(f"Semua mekanisme contoh Lampiran D ({WAJIB[0]}-{WAJIB[-1]}) tercakup.")
     return 0
 
 

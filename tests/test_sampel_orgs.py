@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from policy.katalog import katalog
+
 ROOT = Path(__file__).resolve().parent.parent
 ORGS = ROOT / "orgs"
 BERKAS = sorted(ORGS.glob("*.yaml"))
@@ -58,7 +60,7 @@ def test_minimal_30_berkas(hasil_json):
 
 def test_semua_mekanisme_m1_sampai_m10(hasil_json):
     ada = {k["mekanisme"] for k in hasil_json["kelompok"]}
-    hilang = [f"M{i}" for i in range(1, 11) if f"M{i}" not in ada]
+    hilang = [m for m in katalog().kode_jenis("contoh") if m not in ada]
     assert hilang == []
 
 
@@ -105,8 +107,8 @@ def test_tanpa_nomor_mirip_nip_dan_berkepala_ilustratif(berkas):
 def test_skrip_cakupan_lulus_pada_sampel():
     proses = _jalankan("scripts/cakupan_mekanisme.py")
     assert proses.returncode == 0, proses.stderr
-    for i in range(1, 11):
-        assert re.search(rf"^\s+M{i}\s+[1-9]\d*$", proses.stdout, re.M), f"M{i} tidak tercetak dengan jumlah > 0"
+    for m in katalog().kode_jenis("contoh"):
+        assert re.search(rf"^\s+{m}\s+[1-9]\d*$", proses.stdout, re.M), f"{m} tidak tercetak dengan jumlah > 0"
 
 
 def test_skrip_cakupan_gagal_bila_mekanisme_kurang(tmp_path):
@@ -116,4 +118,5 @@ def test_skrip_cakupan_gagal_bila_mekanisme_kurang(tmp_path):
     shutil.copy(ORGS / "kec-berampu.yaml", folder)
     proses = _jalankan(str(ROOT / "scripts" / "cakupan_mekanisme.py"), str(folder))
     assert proses.returncode == 1
-    assert "M1," in proses.stderr and "M10" in proses.stderr
+    contoh = katalog().kode_jenis("contoh")
+    assert f"{contoh[0]}," in proses.stderr and contoh[-1] in proses.stderr

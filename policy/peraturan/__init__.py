@@ -248,3 +248,58 @@ def tautan(anchor: str, dari: str, docs_dir: Path | str = DOCS_BAWAAN) -> str:
         return f"#{anchor}"
     rel = posixpath.relpath(tujuan, posixpath.dirname(dari) or ".")
     return f"{rel}#{anchor}"
+
+
+#: nama bulan dalam naskah (Ditetapkan/Diundangkan "pada tanggal 27 September 2024")
+BULAN: tuple[str, ...] = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+                          "Oktober", "November", "Desember")
+_TANGGAL = re.compile(r"\b(\d{1,2}) (" + "|".join(BULAN) + r") (\d{4})\b", re.IGNORECASE)
+
+
+def baca_tanggal(teks: str):
+    """Tanggal pertama bertulisan Indonesia di ``teks`` ("27 September 2024") sebagai ``date``; None bila tidak ada."""
+    from datetime import date
+
+    m = _TANGGAL.search(teks)
+    if not m:
+        return None
+    bulan = [b.lower() for b in BULAN].index(m[2].lower()) + 1
+    return date(int(m[3]), bulan, int(m[1]))
+
+
+def metadata(docs_dir: Path | str = DOCS_BAWAAN) -> dict:
+    """Metadata peraturan menurut naskah Batang Tubuh: nomor, tahun, judul, tanggal ditetapkan dan
+    diundangkan (penutup), ketentuan mulai berlaku (pasal yang memuat "mulai berlaku") dan Berita Daerah.
+
+    Dipakai tes untuk mencocokkan ``peraturan`` di katalog (policy/data/katalog.yaml) dengan naskah.
+    """
+    h = HALAMAN_NASKAH[0]
+    n = baca(docs_dir, (h,))
+    baris = n.baris[h]
+    hasil: dict = {}
+    for i, b in enumerate(baris):
+        m = re.fullmatch(r"NOMOR (\d+) TAHUN (\d{4})", polos(b))
+        if m and "nomor" not in hasil:
+            hasil["nomor"], hasil["tahun"] = int(m[1]), int(m[2])
+        if polos(b) == "TENTANG" and "judul" not in hasil:
+            hasil["judul"] = next(polos(x) for x in baris[i + 1:] if polos(x))
+
+    def tanggal_sesudah(anchor: str):
+        e = n.cari(anchor)
+        if e is None:
+            return None
+        return next((t for t in (baca_tanggal(polos(x)) for x in baris[e.baris - 1:e.baris + 3]) if t), None)
+
+    hasil["ditetapkan"] = tanggal_sesudah("penutup")
+    hasil["diundangkan"] = tanggal_sesudah("pengundangan")
+    hasil["berlaku_mulai"] = hasil["dasar_berlaku"] = None
+    for e in n.jenis("pasal"):
+        isi = " ".join(polos(t) for _, t in n.bagian_dari(e))
+        m = re.search(r"mulai berlaku pada tanggal (diundangkan|ditetapkan|\d{1,2} \w+ \d{4})", isi)
+        if m:
+            hasil["dasar_berlaku"] = e.anchor
+            hasil["berlaku_mulai"] = hasil.get(m[1]) if m[1] in ("diundangkan", "ditetapkan") else baca_tanggal(m[1])
+    bd = n.cari("berita-daerah")
+    m = re.search(r"TAHUN (\d{4}) NOMOR (\d+)", polos(bd.teks)) if bd else None
+    hasil["berita_daerah"] = (int(m[1]), int(m[2])) if m else None
+    return hasil

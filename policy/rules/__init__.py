@@ -4,17 +4,20 @@ Katalog: :data:`ATURAN` (lihat ``python -m policy rules``).
 """
 from __future__ import annotations
 
+from datetime import date
+
 from ..domain import Indeks
 from ..temuan import Temuan
 from . import impor, pribadi, struktur, teks, tim  # noqa: F401  (mendaftarkan aturan)
 from .registry import ATURAN, Aturan, Lapor, aturan
+from .registry import berlaku, parameter
 
-__all__ = ["ATURAN", "Aturan", "Lapor", "aturan", "jalankan"]
+__all__ = ["ATURAN", "Aturan", "Lapor", "aturan", "berlaku", "jalankan", "parameter"]
 
 
-def jalankan(indeks: Indeks) -> list[Temuan]:
-    """Jalankan semua aturan tahap 'unit' atas semua unit."""
-    daftar = [a for a in ATURAN.values() if a.tahap == "unit"]
+def jalankan(indeks: Indeks, tanggal: date | None = None) -> list[Temuan]:
+    """Jalankan aturan tahap 'unit' yang berlaku pada ``tanggal`` (bawaan: hari ini) atas semua unit."""
+    daftar = [a for a in berlaku(tanggal) if a.tahap == "unit"]
     hasil: list[Temuan] = []
     for unit in indeks.unit_diminta():
         for a in daftar:

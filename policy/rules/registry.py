@@ -1,12 +1,19 @@
 """Registri aturan: satu aturan = satu fungsi kecil bernama + metadata (ID, tingkat, dasar).
 
 Menambah aturan: tulis fungsi ber-dekorator ``@aturan(...)`` di salah satu modul
-``policy/rules/*.py`` dan satu kasus uji YAML di ``tests/cases/``.
+``policy/rules/*.py``, satu baris masa berlaku di bagian ``aturan`` ``policy/data/katalog.yaml``
+(tanggal mulai berlaku, peraturan penetap, parameter bila ada) dan satu kasus uji YAML di
+``tests/cases/``. :func:`berlaku` memilih aturan dan versinya menurut tanggal.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+import inspect
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Callable, Iterable
+
+from ..katalog import VersiAturan, katalog
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -37,6 +44,8 @@ class Aturan:
     #: "unit" (per berkas termuat) atau "dokumen" (YAML mentah, sebelum model)
     tahap: str = "unit"
     interpretasi: str | None = None
+    #: True bila fungsi menerima ``param`` (nilai ``parameter`` versi aturan di katalog)
+    berparameter: bool = False
 
     @property
     def uraian(self) -> str:
@@ -55,7 +64,41 @@ def aturan(id: str, severity: str, judul: str, basis: str, anchors: Iterable[str
     def deco(fn):
         if id in ATURAN:
             raise ValueError(f"aturan {id} didaftarkan dua kali")
-        ATURAN[id] = Aturan(id, severity, judul, basis, tuple(anchors), fn, tahap, interpretasi)
+        ATURAN[id] = Aturan(id, severity, judul, basis, tuple(anchors), fn, tahap, interpretasi,
+                            berparameter="param" in inspect.signature(fn).parameters)
         return fn
 
     return deco
+
+
+def parameter(id: str, tanggal: date | None = None) -> dict:
+    """Parameter versi aturan ``id`` yang berlaku pada ``tanggal`` (bawaan: hari ini); kosong bila tidak ada."""
+    v = katalog().versi_berlaku(id, tanggal or date.today())
+    return dict(v.parameter) if v is not None else {}
+
+
+def _versi(a: Aturan, v: VersiAturan | None) -> Aturan:
+    if v is None:
+        return a
+    if a.berparameter:
+        a = replace(a, fn=functools.partial(a.fn, param=dict(v.parameter)))
+    return replace(a, judul=v.judul) if v.judul else a
+
+
+def berlaku(tanggal: date | None = None) -> list[Aturan]:
+    """Aturan yang berlaku pada ``tanggal`` (bawaan: hari ini) menurut masa berlaku di katalog, dengan
+    parameter dan judul versinya. Aturan yang tidak tercatat di katalog dianggap berlaku sejak Perbup
+    berlaku (tes ``test_katalog`` menuntut setiap aturan tercatat)."""
+    t = tanggal or date.today()
+    kat = katalog()
+    if t < kat.peraturan.berlaku_mulai:
+        return []
+    hasil = []
+    for a in ATURAN.values():
+        if not kat.tercatat(a.id):
+            hasil.append(a)
+            continue
+        v = kat.versi_berlaku(a.id, t)
+        if v is not None:
+            hasil.append(_versi(a, v))
+    return hasil

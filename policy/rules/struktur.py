@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ..aplikasi import APLIKASI_UMUM
 from ..domain import Indeks, Unit
-from .registry import Lapor, aturan
+from .registry import Lapor, aturan, parameter
 
 PENILAI_SAH = ("jpt_pratama", "administrator", "pengawas")
 PIMPINAN_SAH = ("jpt_madya", "jpt_pratama", "administrator", "pengawas")
@@ -188,9 +188,12 @@ def sk05_pimpinan_di_bawah_penilai(unit: Unit, indeks: Indeks) -> Iterator[Lapor
         "Lampiran A; PermenPANRB 25/2021", ("lampiran-a",),
         interpretasi="Sekretariat Daerah diizinkan 3 level (Sekretaris Daerah, Asisten, Kepala Bagian) karena Lampiran "
                      "B.1 huruf f dan Lampiran D angka 8–10 menggambarkannya demikian; unit lain 2 level (Lampiran A).")
-def sk06_kedalaman(unit: Unit, indeks: Indeks) -> Iterator[Lapor]:
-    """Setiap Unit Organisasi terdiri dari 2 level struktur, kecuali dikecualikan (Lampiran A)."""
-    batas = 3 if unit.is_setda else 2
+def sk06_kedalaman(unit: Unit, indeks: Indeks, param: dict | None = None) -> Iterator[Lapor]:
+    """Setiap Unit Organisasi terdiri dari 2 level struktur, kecuali dikecualikan (Lampiran A).
+
+    Batasnya parameter versi aturan di katalog (``batas_level``, ``batas_level_setda``)."""
+    param = param if param is not None else parameter("SK06")
+    batas = param["batas_level_setda"] if unit.is_setda else param["batas_level"]
     if unit.kedalaman <= batas or unit.org.pengecualian_level is not None:
         return
     for i, p in enumerate(unit.org.struktur):

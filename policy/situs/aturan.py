@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..katalog import katalog, tanggal_id
 from ..peraturan import tautan
 from ..rules import ATURAN
 
@@ -30,6 +31,17 @@ def label_anchor(anchor: str) -> str:
 
 def tautan_dasar(anchors, dari: str, root: Path) -> str:
     return ", ".join(f"[{label_anchor(a)}]({tautan(a, dari, root / 'docs')})" for a in anchors)
+
+
+def masa_berlaku(id: str) -> str:
+    """"berlaku sejak 27 September 2024 (Perbup Dairi 18/2024)" untuk setiap versi aturan di katalog."""
+    kat = katalog()
+    versi = kat.versi_aturan(id)
+    if not versi:
+        return f"berlaku sejak {tanggal_id(kat.peraturan.berlaku_mulai)} ({kat.peraturan.singkat})"
+    return "; ".join(f"berlaku sejak {tanggal_id(v.berlaku_mulai)}"
+                     + (f" sampai {tanggal_id(v.berlaku_sampai)}" if v.berlaku_sampai else "")
+                     + f" ({kat.penetap(v).singkat})" for v in versi)
 
 
 def kasus_per_aturan(root: Path) -> dict[str, list[str]]:
@@ -58,6 +70,7 @@ def halaman(root: Path) -> dict[str, str]:
     for a in daftar:
         out += ["", f"## {a.id} — {a.judul} {{#{a.id.lower()}}}", "",
                 f"- **Tingkat:** {TINGKAT[a.severity]}",
+                f"- **Masa berlaku:** {masa_berlaku(a.id)}",
                 f"- **Dasar:** {a.basis}" + (f" — {tautan_dasar(a.anchors, PATH, root)}" if a.anchors else "")]
         if a.uraian and a.uraian != a.judul:
             out.append(f"- **Ketentuan:** {a.uraian}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import diagram
-from ..klasifikasi import JUDUL_STRUKTUR
+from ..katalog import katalog
 from ..mekanisme import mekanisme
 from . import md, url
 from .konteks import (BATAS_BARIS_INDEKS, GRUP, KODE_MEKANISME, Konteks, berkas_mekanisme, konteks, nama_mekanisme,
@@ -16,22 +16,8 @@ from .konteks import (BATAS_BARIS_INDEKS, GRUP, KODE_MEKANISME, Konteks, berkas_
 from .unit import ANCHOR_STRUKTUR, _indent, mermaid
 
 
-#: Judul pendek untuk navigasi (judul lengkap Lampiran ada di H1 halaman).
-JUDUL_NAV: dict[str, str] = {
-    "M1": "M1 · JPT Pratama menilai, Administrator menugaskan",
-    "M2": "M2 · Administrator menilai dan menugaskan",
-    "M3": "M3 · JPT Pratama menilai dan menugaskan",
-    "M4": "M4 · Administrator menilai, Pengawas menugaskan",
-    "M5": "M5 · Unit dipimpin Administrator",
-    "M6": "M6 · Unit dipimpin Pengawas",
-    "M7": "M7 · Unit dipimpin Pejabat Fungsional",
-    "M8": "M8 · Setda: Sekda menilai, Asisten menugaskan",
-    "M9": "M9 · Setda: Asisten menilai, Kepala Bagian menugaskan",
-    "M10": "M10 · Setda: Kepala Bagian menilai dan menugaskan",
-    "umum-a": "Pola umum a · penilai dan pimpinan unit berbeda",
-    "umum-b": "Pola umum b · penilai sekaligus pimpinan unit",
-    "umum-c": "Pola umum c · pejabat tertinggi menilai dan menugaskan",
-}
+#: Judul pendek untuk navigasi (judul lengkap Lampiran ada di H1 halaman); dari katalog (``label``).
+JUDUL_NAV: dict[str, str] = {k: katalog().label(k) for k in KODE_MEKANISME}
 
 
 def _pemakai(ctx: Konteks, kode: str):
@@ -51,8 +37,8 @@ def halaman_satu(ctx: Konteks, kode: str) -> str:
            f"*{md.teks(m.judul)}:* {md.teks(m.keterangan)}. Sumber: {', '.join(sumber)}.\n"]
     if m.struktur_penugasan:
         sp = m.struktur_penugasan
-        out.append(f"Struktur penugasan huruf {sp}: {md.teks(JUDUL_STRUKTUR[sp])} "
-                   f"({md.tautan(ANCHOR_STRUKTUR[sp], dari, docs, 'Lampiran B.2')}).\n")
+        out.append(f"Struktur penugasan huruf {sp}: {md.teks(katalog().struktur[sp].judul)} "
+                   f"({md.tautan(katalog().struktur[sp].anchor, dari, docs, 'Lampiran B.2')}).\n")
     if m.interpretasi:
         out.append('!!! note "Interpretasi"\n    Lampiran D tidak memuat contoh untuk pola ini; alurnya disusun dari '
                    "Lampiran A dan Lampiran B.2 agar setiap kelompok yang sah tetap mendapat alur kerja. "

@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..domain import Unit
+from ..katalog import katalog
 from ..klasifikasi import Klasifikasi, klasifikasi
 from ..models import Kelompok
 from ..periksa import HasilPeriksa, periksa
@@ -35,45 +36,20 @@ GRUP: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 _GRUP_JENIS = {j: g for g, (_, jenis) in GRUP.items() for j in jenis}
 
-#: Nama tampil jenis unit (kolom ``jenis`` berkas org).
-NAMA_JENIS_UNIT: dict[str, str] = {
-    "sekretariat_daerah": "Sekretariat Daerah",
-    "sekretariat_dprd": "Sekretariat DPRD",
-    "inspektorat": "Inspektorat",
-    "dinas": "Dinas",
-    "badan": "Badan",
-    "satpol_pp": "Satuan Polisi Pamong Praja",
-    "kecamatan": "Kecamatan",
-    "kelurahan": "Kelurahan",
-    "uptd": "UPTD",
-    "rsud": "Rumah Sakit Umum Daerah",
-    "lainnya": "Lainnya",
-}
+#: Nama tampil jenis unit (kolom ``jenis`` berkas org) dan jenis jabatan — dari katalog.
+NAMA_JENIS_UNIT: dict[str, str] = dict(katalog().jenis_unit)
+NAMA_JENIS_JABATAN: dict[str, str] = dict(katalog().jenis_jabatan)
 
-#: Nama tampil jenis jabatan.
-NAMA_JENIS_JABATAN: dict[str, str] = {
-    "jpt_madya": "JPT Madya",
-    "jpt_pratama": "JPT Pratama",
-    "administrator": "Administrator",
-    "pengawas": "Pengawas",
-    "fungsional": "Pejabat Fungsional",
-    "pelaksana": "Pelaksana",
-}
-
-#: Urutan kode mekanisme di situs dan nama berkas halamannya (``mekanisme/m01.md`` ...).
-KODE_MEKANISME: tuple[str, ...] = tuple(f"M{i}" for i in range(1, 11)) + ("umum-a", "umum-b", "umum-c")
+#: Urutan kode mekanisme di situs (katalog: mekanisme yang punya ``halaman``).
+KODE_MEKANISME: tuple[str, ...] = katalog().kode_mekanisme
 
 
 def nama_mekanisme(kode: str | None) -> str:
     """Nama mekanisme untuk pembaca (teks polos, belum di-escape): ``M2`` → ``M2 · Administrator menilai
     dan menugaskan`` — kode dan siapa menilai/menugaskan (Lampiran D). Judul Lampiran sama untuk beberapa
     mekanisme (M1–M3 "... dipimpin oleh Pejabat Pimpinan Tinggi Pratama"), jadi setiap tempat di situs
-    dan laporan PR yang menyebut mekanisme memakai fungsi ini. Kosakatanya satu: ``JUDUL_NAV``
-    (judul navigasi halaman mekanisme)."""
-    if not kode:
-        return "—"
-    from .halaman_mekanisme import JUDUL_NAV  # impor di sini: halaman_mekanisme mengimpor modul ini
-    return JUDUL_NAV.get(kode, kode)
+    dan laporan PR yang menyebut mekanisme memakai fungsi ini; labelnya dari katalog (``label``)."""
+    return katalog().label(kode) if kode else "—"
 
 
 def urut_mekanisme(kode: str) -> int:
@@ -82,10 +58,8 @@ def urut_mekanisme(kode: str) -> int:
 
 
 def berkas_mekanisme(kode: str) -> str:
-    """Path halaman mekanisme relatif docs/ (``M3`` → ``mekanisme/m03.md``)."""
-    if kode.startswith("M") and kode[1:].isdigit():
-        return f"mekanisme/m{int(kode[1:]):02d}.md"
-    return f"mekanisme/{kode}.md"
+    """Path halaman mekanisme relatif docs/ (katalog: ``M3`` → ``mekanisme/m03.md``)."""
+    return katalog().halaman_mekanisme(kode)
 
 
 #: Paling banyak baris tabel "satu baris per unit" di halaman indeks lintas grup ("Cari unit saya",

@@ -26,6 +26,7 @@ from .. import diagram
 from ..aplikasi import APLIKASI_UMUM
 from ..domain import Unit
 from ..gambar import bagan_unit
+from ..katalog import katalog
 from ..klasifikasi import JUDUL_KEDUDUKAN, JUDUL_STRUKTUR
 from ..mekanisme import ISI_SURAT_PERMOHONAN, mekanisme
 from ..models import AnggotaTim, TimKerja
@@ -35,15 +36,9 @@ from . import md, url
 from .konteks import (GRUP, NAMA_JENIS_JABATAN, NAMA_JENIS_UNIT, Konteks, KelompokTerklasifikasi,
                       berkas_mekanisme, konteks, nama_mekanisme, relatif, urut_mekanisme)
 
-#: Anchor rincian kedudukan (Lampiran B.1) per kode kedudukan.
-ANCHOR_KEDUDUKAN = {
-    "a1": "lampiran-b-1-rincian-a-1", "a2": "lampiran-b-1-rincian-a-2",
-    "b1": "lampiran-b-1-rincian-b-1", "b2": "lampiran-b-1-rincian-b-2", "b3": "lampiran-b-1-rincian-b-3",
-    "c": "lampiran-b-1-rincian-c", "d": "lampiran-b-1-rincian-d", "e": "lampiran-b-1-rincian-e",
-    "f1": "lampiran-b-1-rincian-f-1", "f2": "lampiran-b-1-rincian-f-2", "f3": "lampiran-b-1-rincian-f-3",
-}
-#: Anchor struktur penugasan (Lampiran B.2 huruf a–f).
-ANCHOR_STRUKTUR = {h: f"lampiran-b-2-huruf-{h}" for h in "abcdef"}
+#: Anchor rincian kedudukan (Lampiran B.1) dan struktur penugasan (Lampiran B.2) per kode — dari katalog.
+ANCHOR_KEDUDUKAN: dict[str, str] = {k: v.anchor for k, v in katalog().kedudukan.items()}
+ANCHOR_STRUKTUR: dict[str, str] = {k: v.anchor for k, v in katalog().struktur.items()}
 
 _PERAN_TANGGUNG_JAWAB = (
     ("a", "Pejabat Penilai Kinerja"),
@@ -127,26 +122,16 @@ def aktor_kelompok(kk: KelompokTerklasifikasi) -> dict[str, str]:
     aktor: dict[str, str] = {}
     if P is None or U is None or T is None:
         return aktor
-    aktor["ppk"] = P.jabatan
-    aktor["pimpinan_unit"] = U.jabatan
-    atasan_p = u.posisi.get(P.atasan or "")
-    if kl.struktur_penugasan == "b" and atasan_p is not None:
-        aktor["pejabat_level_1"] = atasan_p.jabatan
-        aktor["pejabat_level_2"] = P.jabatan
-    else:
-        aktor["pejabat_level_1"] = T.jabatan
-        aktor["pejabat_level_2"] = U.jabatan
-    if u.is_setda:
-        aktor["sekretaris_daerah"] = T.jabatan
-        if kl.mekanisme == "M8":
-            aktor["asisten"] = U.jabatan
-        elif kl.mekanisme == "M9":
-            aktor["asisten"] = P.jabatan
-            aktor["kepala_bagian"] = U.jabatan
-        elif kl.mekanisme == "M10":
-            aktor["kepala_bagian"] = P.jabatan
-            if atasan_p is not None:
-                aktor["asisten"] = atasan_p.jabatan
+    # katalog: aktor_bawaan, ditimpa aktor struktur penugasan, lalu aktor mekanisme. Peta penimpa yang merujuk
+    # pejabat yang tidak ada (mis. penilai tanpa atasan) dilewati seluruhnya, agar lajur tetap berpasangan.
+    kat = katalog()
+    pejabat = {"penilai": P, "pimpinan_unit": U, "pucuk": T, "atasan_penilai": u.posisi.get(P.atasan or "")}
+    s, m = kat.struktur.get(kl.struktur_penugasan or ""), kat.mekanisme.get(kl.mekanisme or "")
+    for peta in (kat.aktor_bawaan, s.aktor if s else {}, m.aktor if m else {}):
+        isi = {peran: pejabat[rujukan] for peran, rujukan in peta.items()}
+        if None in isi.values() and peta is not kat.aktor_bawaan:
+            continue
+        aktor.update((peran, p.jabatan) for peran, p in isi.items() if p is not None)
     return aktor
 
 
@@ -392,9 +377,9 @@ def _bagian_pelibatan(ctx: Konteks, unit: Unit, dari: str) -> str:
            f"({md.tautan('gambar-21', dari, docs)}). Untuk pegawai dari luar unit, diagram berikut memakai contoh "
            f"dari {asal}.\n"]
     for judul, anchor, gambar, aktor in (
-        ("Penunjukan lintas Unit Organisasi", "lampiran-b-2-penunjukan-2", 19, a19),
-        ("Penunjukan lintas instansi pemerintah", "lampiran-b-2-penunjukan-3", 20, a20),
-        ("Pengajuan sukarela lintas Unit Organisasi", "lampiran-b-2-pengajuan-sukarela-2", 22, a22),
+        ("Penunjukan lintas Unit Organisasi", katalog().prosedur[19].anchor, 19, a19),
+        ("Penunjukan lintas instansi pemerintah", katalog().prosedur[20].anchor, 20, a20),
+        ("Pengajuan sukarela lintas Unit Organisasi", katalog().prosedur[22].anchor, 22, a22),
     ):
         out.append(f"### {judul} {{#gambar-{gambar}-unit}}\n")
         out.append(f"Menurut {md.tautan(anchor, dari, docs, 'Lampiran B.2')} ({md.tautan(f'gambar-{gambar}', dari, docs)}).\n")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from policy.katalog import katalog
 from policy.mekanisme import (
     ISI_SURAT_PERMOHONAN,
     MEKANISME,
@@ -40,7 +41,7 @@ def test_semua_jangkar_sumber_ada_di_naskah():
     assert hilang == []
 
 
-CONTOH = [f"M{n}" for n in range(1, 11)]
+CONTOH = list(katalog().kode_jenis("contoh"))
 
 
 def _langkah_tahap(kode, tahap):
@@ -166,8 +167,8 @@ def test_isi_surat_permohonan():
 
 
 def test_pola_umum_ditandai_interpretasi():
-    for kode in ("umum-a", "umum-b", "umum-c"):
+    for kode in katalog().kode_jenis("pola_umum"):
         m = MEKANISME[kode]
         assert m.interpretasi and m.catatan and m.gambar is None
-        assert m.struktur_penugasan == kode[-1]
+        assert kode == katalog().pola_umum(m.struktur_penugasan).kode
     assert not any(MEKANISME[k].interpretasi for k in CONTOH)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from policy.katalog import katalog
 from policy.peraturan import anchors, baca, tautan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,9 +29,9 @@ DIRUJUK = (
     + ["lampiran-b-2-penunjukan", "lampiran-b-2-pengajuan-sukarela", "lampiran-b-2-surat-permohonan",
        "lampiran-b-2-penunjukan-2", "lampiran-b-2-penunjukan-3", "lampiran-b-2-pengajuan-sukarela-2"]
     + [f"lampiran-b-2-surat-permohonan-angka-{i}" for i in range(1, 5)]
-    + [f"lampiran-d-{i}" for i in range(1, 11)]
-    + [f"lampiran-d-{i}-{f}" for i in range(1, 11) for f in ("perencanaan", "pelaksanaan", "evaluasi")]
-    + [f"gambar-{i}" for i in range(1, 33)]
+    + [katalog().mekanisme[k].anchor for k in katalog().kode_jenis("contoh")]
+    + [f"{katalog().mekanisme[k].anchor}-{t}" for k in katalog().kode_jenis("contoh") for t in katalog().tahap]
+    + [g.anchor for g in katalog().gambar.values()]
     + [f"pasal-1-angka-{i}" for i in range(1, 30)]
 )
 

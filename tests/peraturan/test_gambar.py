@@ -9,6 +9,7 @@ import pytest
 
 from mermaid_tool import parse_mermaid
 from policy.gambar import CONTOH, blok_gambar, figur, sisipkan_gambar, unit_contoh
+from policy.katalog import katalog
 from policy.klasifikasi import klasifikasi
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "peraturan"
@@ -16,7 +17,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "peraturan"
 
 def test_setiap_gambar_punya_satu_penanda_di_bawah_anchornya():
     teks = {p.name: p.read_text(encoding="utf-8") for p in DOCS.glob("*.md")}
-    for n in range(1, 33):
+    for n in katalog().gambar:
         tempat = [nama for nama, t in teks.items() if re.search(rf"^<!-- gambar:{n} -->$", t, re.M)]
         assert len(tempat) == 1, f"Gambar {n}: {tempat}"
         t = teks[tempat[0]]
@@ -25,19 +26,26 @@ def test_setiap_gambar_punya_satu_penanda_di_bawah_anchornya():
 
 @pytest.mark.parametrize("n", sorted(CONTOH))
 def test_unit_contoh_terklasifikasi_seperti_gambarnya(n):
-    kedudukan, struktur = CONTOH[n][1]
+    bagian, kode = katalog().isi_gambar(n)
     unit = unit_contoh(n)
     kl = klasifikasi(unit, unit.org.kelompok[0])
-    if kedudukan:
-        assert kl.kedudukan == kedudukan and kl.gambar_kedudukan == n
-    if struktur:
-        assert kl.struktur_penugasan == struktur and kl.gambar_struktur == n
+    if bagian == "kedudukan":
+        assert kl.kedudukan == kode and kl.gambar_kedudukan == n
+    else:
+        assert bagian == "struktur_penugasan"
+        assert kl.struktur_penugasan == kode and kl.gambar_struktur == n
+
+
+def test_unit_contoh_mencakup_semua_gambar_kedudukan_dan_struktur():
+    k = katalog()
+    harapan = {x.gambar for x in (*k.kedudukan.values(), *k.struktur.values()) if x.gambar}
+    assert set(CONTOH) == harapan
 
 
 def test_semua_gambar_diurai_mermaid_asli():
-    teks = [figur(n) for n in range(1, 33)]
-    hasil = parse_mermaid(teks)
-    gagal = [(n, h["error"]) for n, h in zip(range(1, 33), hasil) if not h["ok"]]
+    nomor = sorted(katalog().gambar)
+    hasil = parse_mermaid([figur(n) for n in nomor])
+    gagal = [(n, h["error"]) for n, h in zip(nomor, hasil) if not h["ok"]]
     assert not gagal
 
 

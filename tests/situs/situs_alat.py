@@ -107,7 +107,14 @@ def elemen(teks_html: str, id_: str) -> str:
 
 
 def mekanisme_harapan(org: dict, k: dict) -> str:
-    """Mekanisme menurut tabel klasifikasi SPEC (ditulis ulang di tes, independen dari ``policy``)."""
+    """Mekanisme menurut tabel klasifikasi SPEC, ditulis ulang di tes (independen dari tabel katalog).
+
+    Logikanya menyebut nomor contoh Lampiran D (angka 1–10) dan huruf struktur penugasan pola
+    umum; hanya *nama kode* untuk nomor/huruf itu yang dibaca dari katalog.
+    """
+    from policy.katalog import katalog
+
+    d = lambda n: katalog().mekanisme_contoh(n).kode  # noqa: E731
     pos = {p["id"]: p for p in org["struktur"]}
     top = next(p for p in org["struktur"] if not p.get("atasan"))
 
@@ -121,21 +128,21 @@ def mekanisme_harapan(org: dict, k: dict) -> str:
     if org["jenis"] == "sekretariat_daerah":
         lp, lu = level(P["id"]), level(U["id"])
         if (lp, lu) == (1, 2):
-            return "M8"
+            return d(8)
         if (lp, lu) == (2, 3):
-            return "M9"
+            return d(9)
         if (lp, lu) == (3, 3) and P is U:
-            return "M10"
+            return d(10)
     else:
         langsung = P is not U and U.get("atasan") == P["id"]
         if langsung and P["jenis"] == "jpt_pratama" and U["jenis"] == "administrator":
-            return "M1"
+            return d(1)
         if P is U and P is not T and T["jenis"] == "jpt_pratama" and P["jenis"] == "administrator":
-            return "M2"
+            return d(2)
         if P is U is T:
-            m = {"jpt_pratama": "M3", "administrator": "M5", "pengawas": "M6", "fungsional": "M7"}.get(T["jenis"])
-            if m:
-                return m
+            n = {"jpt_pratama": 3, "administrator": 5, "pengawas": 6, "fungsional": 7}.get(T["jenis"])
+            if n:
+                return d(n)
         if langsung and P["jenis"] == "administrator" and U["jenis"] == "pengawas":
-            return "M4"
-    return "umum-a" if P is not U else ("umum-c" if P is T else "umum-b")
+            return d(4)
+    return katalog().pola_umum("a" if P is not U else ("c" if P is T else "b")).kode

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from policy.katalog import katalog
 from policy.situs.konteks import nama_mekanisme
 from situs_alat import (ROOT, bagian, baris_tabel, blok_mermaid, elemen, halaman_unit_html, mekanisme_harapan,
                         muat_org, polos, teks_label)
@@ -26,7 +27,7 @@ def test_sampel_mencakup_semua_mekanisme_contoh():
     for uid in SAMPEL:
         org = muat_org(ROOT / "orgs" / f"{uid}.yaml")
         harapan |= {mekanisme_harapan(org, k) for k in org["kelompok"]}
-    assert {f"M{i}" for i in range(1, 11)} <= harapan
+    assert set(katalog().kode_jenis("contoh")) <= harapan
 
 
 def _rapat(s: str) -> str:
@@ -77,7 +78,7 @@ def test_unit_sampel_sesuai_berkas_org(situs: Path, uid: str):
         assert diagram.startswith("sequenceDiagram") or "sequenceDiagram" in diagram
         assert jab[k["penilai"]] in diagram, (k["id"], "PPK tidak ada di diagram")
         assert jab[k["pimpinan_unit"]] in diagram, (k["id"], "Pimpinan Unit tidak ada di diagram")
-        if kode in ("M2", "M8", "M9", "M10"):
+        if kode in {katalog().mekanisme_contoh(n).kode for n in (2, 8, 9, 10)}:
             # pejabat tertinggi (Pejabat Level 1 / Sekretaris Daerah) juga punya lajur bernama
             assert jab[top["id"]] in diagram, (k["id"], "pejabat tertinggi tidak ada di diagram")
         assert "Pejabat Level" not in diagram.replace("(Pejabat Level 1)", "").replace("(Pejabat Level 2)", ""), \
@@ -214,8 +215,8 @@ def test_tautan_anchor_halaman_saya_ada(situs: Path):
 
 
 def test_halaman_mekanisme_mendaftar_pemakai(situs: Path):
-    for kode, berkas in (("M7", "m07"), ("M10", "m10")):
-        html = (situs / "mekanisme" / berkas / "index.html").read_text(encoding="utf-8")
+    for kode, halaman in ((m.kode, m.halaman) for m in map(katalog().mekanisme_contoh, (7, 10))):
+        html = (situs / halaman.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
         pemakai = bagian(html, "pemakai")
         harapan = set()
         for p in (ROOT / "orgs").glob("*.yaml"):
