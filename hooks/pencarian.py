@@ -204,11 +204,20 @@ def pecah_halaman(url: str, teks: str, tanya: bool = False) -> tuple[str, list[R
     akhir_naskah = [a.start() for a in _AWAL_BLOK_AKHIR.finditer(isi)]
     rekaman: list[Rekaman] = []
     potong: list[tuple[int, int]] = []
+    def awal_rekaman(level: int, id_: str, teks_judul: str) -> str | None:
+        if tanya and level == 2 and html.unescape(teks_judul).endswith("?"):
+            return "tanya"
+        if SATUAN.match(id_):
+            return "satuan"
+        return None
+
+    jenis = [awal_rekaman(lv, id_, tj) for _, lv, id_, tj in judul]
     for i, (pos, level, id_, teks_judul) in enumerate(judul):
-        pertanyaan = tanya and level == 2 and html.unescape(teks_judul).endswith("?")
-        if not (SATUAN.match(id_) or pertanyaan):
+        if not jenis[i]:
             continue
-        akhir = next((p for p, lv, _, _ in judul[i + 1:] if lv <= level), len(isi))
+        pertanyaan = jenis[i] == "tanya"
+        # sampai judul berikutnya yang setingkat/lebih tinggi, atau awal rekaman lain
+        akhir = next((p for j, (p, lv, _, _) in enumerate(judul[i + 1:], i + 1) if lv <= level or jenis[j]), len(isi))
         akhir = min([akhir, *[a for a in akhir_naskah if a > pos]])
         induk = next((t for _, lv, _, t in reversed(judul[:i]) if lv < level and lv > 1), "")
         badan = isi[pos:akhir]
@@ -283,8 +292,28 @@ NASKAH = re.compile(r"^peraturan/(batang-tubuh|lampiran-[a-z])(/index)?\.html$")
 TANYA = re.compile(r"^panduan/")
 
 
+class _AsyncioTanpaJeda:
+    """``asyncio`` untuk modul layanan Pagefind, dengan ``sleep`` tanpa jeda.
+
+    pagefind 1.5.2 (``pagefind/service/__init__.py``, ``_wait_for_responses``) menunggu
+    ``asyncio.sleep(0.1)`` sebelum membaca SETIAP jawaban layanan, sehingga ~110 rekaman naskah
+    memakan 11 s (diukur; tanpa jeda: 0,03 s untuk 100 rekaman). Pembacaan sesudahnya sudah
+    menunggu data (``readuntil``), jadi jeda itu tidak diperlukan.
+    """
+
+    def __getattr__(self, nama):
+        return getattr(asyncio, nama)
+
+    @staticmethod
+    async def sleep(*_args, **_kwargs):
+        await asyncio.sleep(0)
+
+
 async def _tulis_indeks(sementara: str, keluaran: str, rekaman: list[Rekaman]) -> None:
+    import pagefind.service
     from pagefind.index import IndexConfig, PagefindIndex
+
+    pagefind.service.asyncio = _AsyncioTanpaJeda()
 
     # Indeks ditulis saat konteks ditutup, ke output_path (tanpanya: ./pagefind di direktori kerja).
     konfig = IndexConfig(exclude_selectors=[s.strip() for s in PAGEFIND_ABAIKAN.split(",")],
