@@ -19,6 +19,7 @@ import os
 import re
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,12 +75,27 @@ def tandai_singkatan(path: str, teks: str) -> str:
     """Singkatan unit di tabel identitas halaman unit ("RSUD Sidikalang") menjadi metadata
     Pagefind ``singkatan``: ikut dicari, tampil di hasil, dan kueri yang sama persis dengannya
     menempatkan unit itu di urutan pertama (docs/assets/js/cari/pagefind.js)."""
-    return _SINGKATAN.sub(r'\1 data-pagefind-meta="singkatan">', teks, count=1) if path.startswith("unit/") else teks
+    return _SINGKATAN.sub(r'\1 data-pagefind-meta="singkatan">', teks, count=1) if halaman_dir(path).startswith("unit/") else teks
+
+
+def halaman_dir(path: str) -> str:
+    """Path berkas → bentuk URL direktori, sama untuk situs daring dan salinan luring:
+    ``kepatuhan/index.html`` dan ``kepatuhan.html`` → ``kepatuhan/``."""
+    path = path.lstrip("/").split("#")[0]
+    if path.endswith("index.html"):
+        return path[: -len("index.html")]
+    return path[: -len(".html")] + "/" if path.endswith(".html") else path
+
+
+def bobot_untuk(path: str) -> str | None:
+    """Bobot ``BOBOT_HALAMAN`` untuk halaman/rekaman di ``path`` (None = bobot biasa)."""
+    d = halaman_dir(path)
+    return next((b for awal, b in BOBOT_HALAMAN.items() if d.startswith(awal)), None)
 
 
 def bobot_halaman(path: str, teks: str) -> str:
     """Isi halaman turunan (``BOBOT_HALAMAN``) diindeks berbobot rendah."""
-    bobot = next((b for awal, b in BOBOT_HALAMAN.items() if path.startswith(awal)), None)
+    bobot = bobot_untuk(path)
     m = _ARTIKEL.search(teks) if bobot else None
     return teks[: m.start(2)] + berbobot(m.group(2), bobot) + teks[m.end(2):] if m else teks
 
@@ -287,8 +303,8 @@ def on_config(config):
 
 
 #: halaman naskah yang dipecah per Pasal / bagian Lampiran, dan halaman yang bagian berjudul
-#: pertanyaannya dipecah (lihat ``pecah_halaman``); juga bentuk salinan luring (``batang-tubuh.html``)
-NASKAH = re.compile(r"^peraturan/(batang-tubuh|lampiran-[a-z])(/index)?\.html$")
+#: pertanyaannya dipecah (lihat ``pecah_halaman``); dicocokkan dengan ``halaman_dir`` (daring dan luring)
+NASKAH = re.compile(r"^peraturan/(batang-tubuh|lampiran-[a-z])/$")
 TANYA = re.compile(r"^panduan/")
 
 
@@ -321,7 +337,7 @@ async def _tulis_indeks(sementara: str, keluaran: str, rekaman: list[Rekaman]) -
     async with PagefindIndex(konfig) as indeks:
         await indeks.add_directory(sementara)
         for r in rekaman:
-            bobot = next((b for awal, b in BOBOT_HALAMAN.items() if r.url.lstrip("/").startswith(awal)), None)
+            bobot = bobot_untuk(r.url)
             if bobot:
                 r = Rekaman(r.url, r.judul, berbobot(r.isi, bobot))
             await indeks.add_html_file(content=r.html(), url=r.url)
@@ -345,15 +361,18 @@ def indeks_pagefind(site: str) -> float:
         }
         rekaman: list[Rekaman] = []
         for rel, teks in halaman.items():
-            if NASKAH.match(rel) or TANYA.match(rel):
-                halaman[rel], r = pecah_halaman(url_halaman(rel), teks, tanya=bool(TANYA.match(rel)))
+            d = halaman_dir(rel)
+            if NASKAH.match(d) or TANYA.match(d):
+                halaman[rel], r = pecah_halaman(url_halaman(rel), teks, tanya=bool(TANYA.match(d)))
                 rekaman.extend(r)
         for rel, teks in tandai_templat(halaman).items():
             tujuan = Path(sementara, rel)
             tujuan.parent.mkdir(parents=True, exist_ok=True)
             tujuan.write_text(bobot_halaman(rel, tandai_singkatan(rel, teks)), encoding="utf-8")
         try:
-            asyncio.run(_tulis_indeks(sementara, keluaran, rekaman))
+            # Di utas sendiri: pemanggil (mis. tes dengan Playwright) bisa sedang menjalankan event loop.
+            with ThreadPoolExecutor(max_workers=1) as utas:
+                utas.submit(asyncio.run, _tulis_indeks(sementara, keluaran, rekaman)).result()
         except (ImportError, FileNotFoundError) as exc:
             raise PluginError(
                 "Pagefind tidak dapat dijalankan (pasang dengan `pip install -e '.[site]'`, paket PyPI "

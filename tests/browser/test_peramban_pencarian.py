@@ -20,6 +20,8 @@ import shutil
 import sys
 from pathlib import Path
 
+import pytest
+
 from alat_peramban import ARTEFAK, catat_ukuran, sajikan
 from kueri_cari import TOP, cari_pagefind, muat_kueri, nilai, normal
 

@@ -128,6 +128,9 @@ def test_singkatan_dan_bobot_halaman_turunan():
     berbobot = pencarian.bobot_halaman("aturan/index.html", katalog)
     assert '<div data-pagefind-weight="0.3"><h1 data-pagefind-weight="0.3" id="katalog">' in berbobot
     assert pencarian.bobot_halaman("panduan/index.html", katalog) == katalog
+    # salinan luring (tanpa URL direktori): kepatuhan.html sama dengan kepatuhan/index.html
+    assert pencarian.bobot_halaman("kepatuhan.html", katalog) == pencarian.bobot_halaman("kepatuhan/index.html", katalog) != katalog
+    assert pencarian.halaman_dir("peraturan/batang-tubuh.html") == pencarian.halaman_dir("peraturan/batang-tubuh/index.html")
 
 
 def _fragmen(site: Path) -> list[dict]:
