@@ -259,7 +259,8 @@ def pecah_halaman(url: str, teks: str, tanya: bool = False) -> tuple[str, list[R
     sisa, awal = [], 0
     for a, b in sorted(potong):
         sisa.append(isi[awal:a])
-        sisa.append(berbobot(isi[a:b], BOBOT_DIPECAH))
+        if BOBOT_DIPECAH:  # None: bagian itu hanya ada di rekamannya sendiri
+            sisa.append(berbobot(isi[a:b], BOBOT_DIPECAH))
         awal = b
     sisa.append(isi[awal:])
     return teks[: m.start(2)] + "".join(sisa) + teks[m.end(2):], rekaman
