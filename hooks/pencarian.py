@@ -3,7 +3,12 @@
 - Situs daring (bawaan): setelah build, Pagefind mengindeks ``site_dir`` (stemmer Snowball
   Indonesia, dipilih dari ``<html lang="id">``) ke ``site_dir/pagefind/``; antarmukanya dipasang
   oleh ``docs/assets/js/pencarian.js``. Pencarian bawaan Material (lunr, tanpa stemmer
-  Indonesia) dimatikan lewat ``plugins.search.enabled``.
+  Indonesia) dimatikan lewat ``plugins.search.enabled``. Yang diindeks adalah salinan HTML
+  (yang diterbitkan tidak diubah) dengan: naskah Perbup satu hasil per Pasal / per bagian
+  Lampiran, bagian Panduan berjudul pertanyaan sebagai hasil sendiri, bagian templat dan halaman
+  turunan berbobot rendah, singkatan unit sebagai metadata (lihat ``indeks_pagefind``). Kueri
+  diolah pembungkus ``docs/assets/js/cari/pagefind.js``. Ketepatan diukur dengan
+  ``tests/browser/kueri.yaml`` (tes peramban, ``scripts/ukur_pencarian.py``).
 - Salinan luring (``SITUS_LURING=true``, lihat ``scripts/bangun_luring.sh``): plugin ``offline``
   Material aktif dan pencarian Material dipakai, karena Pagefind memerlukan server web (modul JS
   dan WebAssembly tidak dimuat dari ``file://``). Plugin ``offline`` menambahkan shim
@@ -17,6 +22,7 @@ import asyncio
 import html
 import os
 import re
+import shutil
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -352,6 +358,7 @@ def indeks_pagefind(site: str) -> float:
     mulai = time.perf_counter()
     akar = Path(site)
     keluaran = str(akar.resolve() / "pagefind")
+    shutil.rmtree(keluaran, ignore_errors=True)  # tanpa potongan indeks lama (build --dirty)
     with tempfile.TemporaryDirectory(prefix="pagefind-") as sementara:
         # Salinan HTML khusus pengindeksan (bagian templat berbobot rendah, naskah Perbup dipecah
         # per Pasal); URL sama. HTML yang diterbitkan tidak diubah.

@@ -4,7 +4,7 @@
  * Indeks dan antarmuka Pagefind (pagefind/pagefind-ui.js, .css) dibangkitkan saat build oleh
  * hooks/pencarian.py dan hanya dimuat ketika pengguna membuka pencarian (tombol kaca pembesar,
  * tombol "/" atau "s", atau alamat ?cari=kata). Antarmuka memakai pembungkus assets/js/cari/pagefind.js
- * (kata tanya dibuang, judul yang sama persis dengan kueri di urutan pertama).
+ * (kata tanya dibuang, judul yang sama persis dengan kueri di urutan pertama; lihat berkasnya).
  *
  * Tidak aktif pada salinan luring (file://): Pagefind memerlukan server web, jadi salinan luring
  * memakai pencarian bawaan Material (lihat scripts/bangun_luring.sh).
@@ -13,7 +13,8 @@
   "use strict";
   // Opsi Pagefind (juga dipakai tes pencarian). Peringkat bawaan Pagefind: naskah Perbup kini
   // diindeks per Pasal (hooks/pencarian.py), sehingga pageLength 0,3 — dulu untuk halaman naskah
-  // yang panjang — tidak lagi membantu (diukur: 45/55 kueri vs 51/55 dengan bawaan 0,75).
+  // yang panjang — kini merugikan (tests/browser/CATATAN.md: 48/55 kueri vs 50/55 dengan bawaan
+  // 0,75; dengan 300 unit 45/55 vs 49/55).
   var OPSI = {};
   window.skdOpsiPagefind = OPSI;
   if (location.protocol === "file:") return;

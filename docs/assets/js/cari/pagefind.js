@@ -3,14 +3,16 @@
  * sebagai ganti pagefind/pagefind.js (opsi bundlePath di pencarian.js); tes pencarian memuat
  * berkas yang sama, jadi yang diukur adalah yang dilihat pegawai.
  *
- * Dua penyesuaian atas pencarian Pagefind:
+ * Tiga penyesuaian atas pencarian Pagefind (angka tiap penyesuaian: tests/browser/CATATAN.md):
  * 1. Kata tanya dan kata ganti ("siapa", "saya", "yang", "di", …) dibuang dari kueri. Pagefind
  *    hanya mengembalikan halaman yang memuat SEMUA kata, sehingga "siapa yang dinilai pejabat
  *    penilai kinerja" tidak menemukan apa pun — naskah Perbup tidak memuat "siapa".
  * 2. Hasil yang judulnya (atau labelnya, bagian sebelum " — ", mis. "Pasal 10") sama persis dengan
  *    kueri dinaikkan ke urutan pertama: "pasal 10" → Pasal 10, "Penata Layanan Operasional" →
  *    halaman jabatan itu (stemmer Indonesia memotong "penata" menjadi "ata", sehingga tanpa ini
- *    "Operator Layanan Operasional" menang).
+ *    "Operator Layanan Operasional" menang). Singkatan unit ("RSUD Sidikalang") juga dihitung.
+ * 3. Dari dua kata sekeluarga dalam satu kueri ("dinilai … penilai") hanya satu yang dipakai
+ *    (lihat bentukTerbaik).
  */
 import * as asli from "../../../pagefind/pagefind.js";
 
