@@ -74,11 +74,12 @@ def berbobot(isi_html: str, bobot: str) -> str:
     return f'<div data-pagefind-weight="{bobot}">{isi_html}</div>'
 
 
-_SINGKATAN = re.compile(r"(<td>Singkatan</td>\s*<td)>")
+#: baris "Singkatan" data unit (policy/situs/unit.py): daftar definisi, atau tabel (bentuk lama)
+_SINGKATAN = re.compile(r"(<dt>Singkatan</dt>\s*<dd|<td>Singkatan</td>\s*<td)>")
 
 
 def tandai_singkatan(path: str, teks: str) -> str:
-    """Singkatan unit di tabel identitas halaman unit ("RSUD Sidikalang") menjadi metadata
+    """Singkatan unit di data unit halaman unit ("RSUD Sidikalang") menjadi metadata
     Pagefind ``singkatan``: ikut dicari, tampil di hasil, dan kueri yang sama persis dengannya
     menempatkan unit itu di urutan pertama (docs/assets/js/cari/pagefind.js)."""
     return _SINGKATAN.sub(r'\1 data-pagefind-meta="singkatan">', teks, count=1) if halaman_dir(path).startswith("unit/") else teks

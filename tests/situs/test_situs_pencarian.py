@@ -121,8 +121,9 @@ def test_pertanyaan_panduan_hanya_h2_bertanda_tanya():
 
 
 def test_singkatan_dan_bobot_halaman_turunan():
-    unit = "<table><tr><td>Singkatan</td>\n<td>RSUD Sidikalang</td></tr></table>"
-    assert '<td data-pagefind-meta="singkatan">RSUD Sidikalang</td>' in pencarian.tandai_singkatan("unit/uptd/rsud/index.html", unit)
+    unit = "<dl>\n<dt>Jenis</dt>\n<dd>RSUD</dd>\n<dt>Singkatan</dt>\n<dd>RSUD Sidikalang</dd>\n</dl>"
+    assert '<dt>Singkatan</dt>\n<dd data-pagefind-meta="singkatan">RSUD Sidikalang</dd>' in \
+        pencarian.tandai_singkatan("unit/uptd/rsud/index.html", unit)
     assert pencarian.tandai_singkatan("panduan/x/index.html", unit) == unit
     katalog = halaman(judul(1, "katalog", "Katalog Aturan") + "<p>SK01 Pasal 10</p>")
     berbobot = pencarian.bobot_halaman("aturan/index.html", katalog)
