@@ -55,11 +55,7 @@ TEMPLAT_MIN_PROPORSI = 0.2
 #: halaman turunan untuk pengelola data (katalog pemeriksaan, laporan kepatuhan, panduan
 #: kontributor): mengutip Pasal untuk setiap aturan pemeriksaan, tetapi bukan jawaban bagi pegawai
 #: yang bertanya tentang aturan itu. Path (awalan) → bobot seluruh isi halaman.
-#: Halaman mekanisme terbangkit mengulang alur Lampiran D dan peran Perbup untuk setiap pola;
-#: tanpa bobot rendah judulnya ("… Pejabat Penilai Kinerja dan Pimpinan Unit Organisasi …")
-#: mengalahkan definisi Pasal 1 angka 26 untuk "siapa pejabat penilai kinerja saya".
-BOBOT_HALAMAN = {"aturan/": "0.3", "kepatuhan/": "0.3", "kontribusi/": "0.3", "peraturan/cakupan-aturan/": "0.3",
-                 "mekanisme/": "0.5"}
+BOBOT_HALAMAN = {"aturan/": "0.3", "kepatuhan/": "0.3", "kontribusi/": "0.3", "peraturan/cakupan-aturan/": "0.3"}
 
 _H2_ID = re.compile(r'<h2 id="([^"]+)"')
 _ARTIKEL = re.compile(r'(<article\b[^>]*>)(.*?)(</article>)', re.S)
