@@ -20,8 +20,8 @@ URUTAN_ATAS: tuple[str, ...] = ("index.md", "panduan", "unit", "mekanisme", "kep
 #: Urutan di dalam folder tertentu (anak yang tidak disebut menyusul sesuai abjad).
 URUTAN_DALAM: dict[str, tuple[str, ...]] = {
     "unit": ("index.md", *GRUP, "jabatan"),
-    "panduan": ("index.md", "apa-yang-berubah.md", "kedudukan.md", "penugasan.md", "tim-kerja.md",
-                "pelaporan.md", "pengelolaan-kinerja.md"),
+    "panduan": ("index.md", "apa-yang-berubah.md", "kedudukan.md", "penilai-kinerja.md", "penugasan.md",
+                "tim-kerja.md", "pelaporan.md", "pengelolaan-kinerja.md"),
 }
 
 #: Judul bagian (folder) menurut path folder relatif docs/.

@@ -3,16 +3,19 @@
  *
  * Indeks dan antarmuka Pagefind (pagefind/pagefind-ui.js, .css) dibangkitkan saat build oleh
  * hooks/pencarian.py dan hanya dimuat ketika pengguna membuka pencarian (tombol kaca pembesar,
- * tombol "/" atau "s", atau alamat ?cari=kata).
+ * tombol "/" atau "s", atau alamat ?cari=kata). Antarmuka memakai pembungkus assets/js/cari/pagefind.js
+ * (kata tanya dibuang, judul yang sama persis dengan kueri di urutan pertama; lihat berkasnya).
  *
  * Tidak aktif pada salinan luring (file://): Pagefind memerlukan server web, jadi salinan luring
  * memakai pencarian bawaan Material (lihat scripts/bangun_luring.sh).
  */
 (function () {
   "use strict";
-  // Bobot peringkat Pagefind (juga dipakai tes pencarian): panjang halaman sedikit diabaikan
-  // (bawaan 0.75), karena halaman naskah Perbup panjang tetapi merupakan jawaban yang tepat.
-  var OPSI = { ranking: { pageLength: 0.3 } };
+  // Opsi Pagefind (juga dipakai tes pencarian). Peringkat bawaan Pagefind: naskah Perbup kini
+  // diindeks per Pasal (hooks/pencarian.py), sehingga pageLength 0,3 — dulu untuk halaman naskah
+  // yang panjang — kini merugikan (tests/browser/CATATAN.md: 48/55 kueri vs 50/55 dengan bawaan
+  // 0,75; dengan 300 unit 45/55 vs 49/55).
+  var OPSI = {};
   window.skdOpsiPagefind = OPSI;
   if (location.protocol === "file:") return;
   if (document.querySelector(".md-search")) return; // pencarian Material aktif (salinan luring)
@@ -23,6 +26,7 @@
   } catch (e) { /* halaman tanpa konfigurasi Material */ }
   var dasar = new URL((config.base || ".") + "/", location.href);
   var bundel = new URL("pagefind/", dasar);
+  var pembungkus = new URL("assets/js/cari/", dasar);
 
   var ikon =
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">' +
@@ -73,7 +77,7 @@
     siap = muatSkrip(new URL("pagefind-ui.js", bundel).href).then(function () {
       ui = new window.PagefindUI({
         element: "#skd-cari-isi",
-        bundlePath: bundel.pathname,
+        bundlePath: pembungkus.pathname, // memuat pembungkus pagefind.js (lihat berkasnya)
         baseUrl: dasar.pathname,
         ranking: OPSI.ranking,
         showSubResults: true,
