@@ -1,0 +1,178 @@
+"""Diagram Mermaid → SVG saat build, tanpa Mermaid JS di halaman (issue 11 butir 2 dan 4).
+
+Teks diagram tetap disusun mermaid-py (``policy.diagram.alur``/``struktur``, escape label di
+``_mermaid``); di sini teks itu digambar menjadi SVG oleh **merman** (PyPI, Rust, tanpa peramban,
+3–40 ms per diagram). Diagram di halaman menjadi ``<img>`` berkas SVG bernama hash isinya
+(``assets/diagram/<hash>.svg``): tersimpan di cache peramban antarhalaman, tidak ada ID/gaya SVG
+yang bertabrakan dengan halaman, dan teks SVG tidak pernah dijalankan sebagai skrip (SVG di
+``<img>``). Keluaran identik byte demi byte untuk teks yang sama (diuji).
+
+Tes membandingkan label SVG dengan hasil parse Mermaid asli 11.4.1 (tests/js), agar perender
+ini tidak diam-diam menyimpang dari Mermaid.
+
+Ukuran tampil: lebar asli, diperkecil seperlunya agar muat di kolom isi, tetapi tidak lebih kecil
+dari ``HURUF_MIN_PX`` untuk huruf terkecil (``min-width`` pada gambar); yang tetap tidak muat
+digulir mendatar dan dapat dibuka di tampilan layar penuh (``docs/assets/js/diagram.js``).
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import math
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Huruf efektif terkecil yang masih terbaca pada jendela 1280×900 (DIAGRAMS.md).
+HURUF_MIN_PX = 11.0
+#: Awalan ``src`` sementara; ``hooks/diagram.py`` menggantinya dengan path relatif halaman.
+AWALAN_SRC = "@skd-diagram/"
+FOLDER = "assets/diagram"
+
+_SVG = "{http://www.w3.org/2000/svg}"
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+class DiagramGagal(ValueError):
+    """Teks Mermaid yang tidak dapat digambar (pesan berbahasa Indonesia)."""
+
+
+@dataclass(frozen=True)
+class Lajur:
+    """Satu lajur diagram urutan: posisi kotak partisipan atas dalam persen lebar SVG."""
+
+    kiri: float
+    lebar: float
+    teks: str
+
+
+@dataclass(frozen=True)
+class DiagramSvg:
+    nama: str  #: nama berkas ``<hash>.svg``
+    svg: str
+    lebar: float
+    tinggi: float
+    huruf_min: float
+    jenis: str  #: "urutan" (sequenceDiagram) atau "bagan" (flowchart)
+    lajur: tuple[Lajur, ...]
+    label: tuple[str, ...]  #: teks simpul/lajur berurutan (untuk teks alternatif dan tes)
+
+    @property
+    def lebar_min(self) -> int:
+        """Lebar tampil terkecil (px) agar huruf terkecil tetap ≥ ``HURUF_MIN_PX``."""
+        return math.ceil(self.lebar * min(1.0, HURUF_MIN_PX / self.huruf_min))
+
+
+@lru_cache(maxsize=1)
+def _merman():
+    try:
+        import merman  # noqa: PLC0415
+    except ImportError as e:  # pragma: no cover - lingkungan rusak
+        raise DiagramGagal("paket `merman` tidak terpasang: jalankan `bash scripts/siapkan.sh` "
+                           "(atau `.venv/bin/pip install -e .`)") from e
+    return merman.Merman()
+
+
+def _angka(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+_ROOT = re.compile(r'^<svg id="merman" width="100%" (xmlns="http://www.w3.org/2000/svg".*?) '
+                   r'style="max-width: [0-9.]+px;" viewBox="([-0-9. ]+)"')
+_HURUF = re.compile(r'font-size(?:="|:\s*)([0-9.]+)px')
+
+
+def _teks_el(el: ET.Element) -> str:
+    """Teks satu elemen; ``<tspan>``/``<br>`` menjadi spasi."""
+    return " ".join(" ".join(el.itertext()).split())
+
+
+@lru_cache(maxsize=8192)
+def render(sumber: str) -> DiagramSvg:
+    """SVG untuk teks Mermaid ``sumber`` (di-cache per teks)."""
+    try:
+        mentah = _merman().render_svg(sumber, None)
+    except Exception as e:  # MermanError: teks tidak sah
+        baris = sumber.strip().splitlines()
+        awal = next((b for b in baris if b.strip() and not b.startswith(("---", " "))), "")
+        raise DiagramGagal(f"diagram Mermaid tidak dapat digambar ({awal.strip()[:40]} …): {e}") from None
+    m = _ROOT.match(mentah)
+    if not m:
+        raise DiagramGagal("format SVG merman tidak dikenal (elemen <svg> akar)")
+    x, y, lebar, tinggi = (float(v) for v in m.group(2).split())
+    svg = (f'<svg id="merman" width="{_angka(lebar)}" height="{_angka(tinggi)}" {m.group(1)} '
+           f'viewBox="{m.group(2)}"' + mentah[m.end():])
+    akar = ET.fromstring(svg)
+    jenis = "urutan" if akar.get("aria-roledescription") == "sequence" else "bagan"
+    # Huruf terkecil yang benar-benar dipakai teks: atribut/gaya elemen teks + bawaan CSS akar.
+    huruf = [float(v) for el in akar.iter() if el.tag in (f"{_SVG}text", f"{_SVG}tspan")
+             for v in _HURUF.findall(" ".join(f'{k}="{el.get(k)}"' for k in ("font-size", "style") if el.get(k)))]
+    css = "".join(e.text or "" for e in akar.iter(f"{_SVG}style"))
+    bawaan = re.search(r"#merman\{[^}]*font-size:([0-9.]+)px", css)
+    huruf.append(float(bawaan.group(1)) if bawaan else 16.0)
+    lajur: list[Lajur] = []
+    label: list[str] = []
+    if jenis == "urutan":
+        for g in akar.iter(f"{_SVG}g"):
+            kotak = g.find(f"{_SVG}rect")
+            tulisan = g.find(f"{_SVG}text")
+            if kotak is None or tulisan is None or "actor-top" not in (kotak.get("class") or ""):
+                continue
+            kx, kl = float(kotak.get("x")), float(kotak.get("width"))
+            t = _teks_el(tulisan)
+            lajur.append(Lajur(round((kx - x) / lebar * 100, 3), round(kl / lebar * 100, 3), t))
+        lajur.sort(key=lambda lj: lj.kiri)
+        label = [lj.teks for lj in lajur]
+    else:
+        for g in akar.iter(f"{_SVG}g"):
+            if "node" in (g.get("class") or "").split():
+                t = _teks_el(g)
+                if t:
+                    label.append(t)
+    nama = hashlib.sha256(svg.encode()).hexdigest()[:20] + ".svg"
+    return DiagramSvg(nama, svg, lebar, tinggi, min(huruf), jenis, tuple(lajur), tuple(label))
+
+
+def teks_alternatif(d: DiagramSvg) -> str:
+    """Teks ``alt`` ringkas: jenis diagram dan nama lajur/simpulnya."""
+    if d.jenis == "urutan":
+        return ("Diagram alur dengan lajur: " + "; ".join(d.label)
+                + ". Langkah bernomor yang sama tertulis sebagai teks di halaman ini.")
+    return "Bagan: " + "; ".join(d.label) + "."
+
+
+def blok_html(sumber: str) -> str:
+    """Blok HTML satu diagram (``<figure>``); ``src`` berawalan :data:`AWALAN_SRC`.
+
+    Dipakai sebagai *custom fence* ``mermaid`` pymdownx.superfences (lihat :func:`fence`),
+    sehingga pemanggil tetap menulis blok ```` ```mermaid ```` biasa.
+    """
+    d = render(sumber.strip("\n") + "\n")
+    e = lambda s: html.escape(s, quote=True)  # noqa: E731 - escape HTML satu-satunya di modul ini
+    src = AWALAN_SRC + d.nama
+    gaya = f"min-width:{d.lebar_min}px"
+    out = [f'<figure class="skd-diagram skd-diagram--{d.jenis}" data-pagefind-ignore="all" '
+           f'data-lebar="{_angka(d.lebar)}" data-huruf-min="{_angka(d.huruf_min)}">']
+    if d.lajur:
+        out.append(f'<div class="skd-diagram__lajur" aria-hidden="true" style="width:{_angka(d.lebar)}px">' + "".join(
+            f'<span style="left:{_angka(lj.kiri)}%;width:{_angka(lj.lebar)}%">{e(lj.teks)}</span>'
+            for lj in d.lajur) + "</div>")
+    out.append(f'<div class="skd-diagram__gulir"><img src="{src}" width="{_angka(d.lebar)}" '
+               f'height="{_angka(d.tinggi)}" style="{gaya}" alt="{e(teks_alternatif(d))}" '
+               f'loading="lazy" decoding="async"></div>')
+    out.append(f'<a class="skd-diagram__layar" href="{src}">Buka diagram di layar penuh</a>')
+    out.append("</figure>")
+    return "".join(out)
+
+
+#: Diagram yang sudah digambar dalam build ini: nama berkas → (SVG, teks Mermaid).
+TERDAFTAR: dict[str, tuple[str, str]] = {}
+
+
+def fence(source, language, class_name, options, md, **kwargs) -> str:
+    """Formatter *custom fence* pymdownx.superfences untuk ```` ```mermaid ````."""
+    teks = source.strip("\n") + "\n"
+    d = render(teks)
+    TERDAFTAR[d.nama] = (d.svg, teks)
+    return blok_html(teks)
