@@ -110,7 +110,11 @@ def _teks(s: object, lebar: int | None = None) -> str:
     for b in t.split("\n"):
         b = " ".join(b.split())
         if lebar and len(b) > lebar:
-            baris.extend(textwrap.wrap(b, lebar, break_long_words=True, break_on_hyphens=False))
+            # kata panjang (mis. "(berkala/sewaktu-waktu)") tetap utuh sampai 1,5× lebar; yang
+            # lebih panjang lagi (teks sembarang) dipotong agar diagram tidak melebar tanpa batas
+            for p in textwrap.wrap(b, lebar, break_long_words=False, break_on_hyphens=False):
+                maks = int(lebar * 1.5)
+                baris.extend(p[i:i + maks] for i in range(0, len(p), maks))
         elif b:
             baris.append(b)
     if not baris:

@@ -29,11 +29,13 @@ _GAYA_KELOMPOK = ("#fff3e0", "#ef6c00")
 _KELAS_SOROT = "sorot"
 _KELAS_KELOMPOK = "kelompok"
 
-LEBAR_LABEL = 20
+#: Label simpul tidak dibungkus di sini: Mermaid membungkusnya sendiri pada ``wrappingWidth``
+#: (KONFIG), sehingga simpul dua–tiga baris dan bagan tidak tinggi. Label garis dibungkus pendek.
+LEBAR_LABEL = None
 LEBAR_GARIS = 14
 
 #: Front matter Mermaid bagan: bantalan simpul rapat.
-KONFIG = "---\nconfig:\n  flowchart:\n    padding: 8\n---\n"
+KONFIG = "---\nconfig:\n  flowchart:\n    padding: 8\n    wrappingWidth: 200\n---\n"
 
 Posisi = Sequence  # (id, label, atasan_id | None, jenis)
 KelompokData = Sequence  # (id, label, penilai_id, pimpinan_unit_id)

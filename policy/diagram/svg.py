@@ -116,11 +116,10 @@ def render(sumber: str) -> DiagramSvg:
     if jenis == "urutan":
         for g in akar.iter(f"{_SVG}g"):
             kotak = g.find(f"{_SVG}rect")
-            tulisan = g.find(f"{_SVG}text")
-            if kotak is None or tulisan is None or "actor-top" not in (kotak.get("class") or ""):
+            if kotak is None or g.find(f"{_SVG}text") is None or "actor-top" not in (kotak.get("class") or ""):
                 continue
             kx, kl = float(kotak.get("x")), float(kotak.get("width"))
-            t = _teks_el(tulisan)
+            t = _teks_el(g)
             lajur.append(Lajur(round((kx - x) / lebar * 100, 3), round(kl / lebar * 100, 3), t))
         lajur.sort(key=lambda lj: lj.kiri)
         label = [lj.teks for lj in lajur]
