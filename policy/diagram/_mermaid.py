@@ -75,11 +75,19 @@ def _bersihkan(s: object) -> str:
     return "".join(" " if (unicodedata.category(c) == "Cc" and c != "\n") else c for c in t)
 
 
+#: WORD JOINER (tak tampak) disisipkan setelah ``#`` dan ``&`` teks: tanpa itu teks seperti
+#: ``#f00;`` atau ``&quot;`` yang ditulis pengguna dapat diurai *lagi* sebagai entitas oleh perender
+#: yang mengurai dua kali (merman, saat build), sehingga tampil berbeda dari Mermaid asli.
+PENGHALANG = "\u2060"
+
+
 def _escape_baris(baris: str) -> str:
     out: list[str] = []
     for c in baris:
         if c == " " or (c.isalnum() and unicodedata.category(c)[0] in "LN"):
             out.append(c)
+        elif c in "#&":
+            out.append(f"#{ord(c)};#{ord(PENGHALANG)};")
         else:
             out.append(f"#{ord(c)};")
     return "".join(out)

@@ -85,7 +85,7 @@ _HURUF = re.compile(r'font-size(?:="|:\s*)([0-9.]+)px')
 
 def _teks_el(el: ET.Element) -> str:
     """Teks satu elemen; ``<tspan>``/``<br>`` menjadi spasi."""
-    return " ".join(" ".join(el.itertext()).split())
+    return " ".join(" ".join(el.itertext()).replace("\u2060", "").split())
 
 
 @lru_cache(maxsize=8192)
