@@ -16,6 +16,7 @@ digulir mendatar dan dapat dibuka di tampilan layar penuh (``docs/assets/js/diag
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import html
 import math
@@ -71,7 +72,9 @@ def _merman():
     except ImportError as e:  # pragma: no cover - lingkungan rusak
         raise DiagramGagal("paket `merman` tidak terpasang: jalankan `bash scripts/siapkan.sh` "
                            "(atau `.venv/bin/pip install -e .`)") from e
-    return merman.Merman()
+    m = merman.Merman()
+    atexit.register(_merman.cache_clear)  # lepas objek Rust sebelum interpreter dibongkar
+    return m
 
 
 def _angka(x: float) -> str:
