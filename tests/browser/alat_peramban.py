@@ -83,15 +83,17 @@ def lokal(url: str) -> bool:
 
 
 def tunggu_diagram_selesai(page, batas_ms: int = 20000) -> None:
-    """Tunggu sampai Material mengganti semua ``pre.mermaid`` dengan host SVG ``div.mermaid``."""
+    """Muat semua diagram (``<img>`` SVG yang digambar saat build; bawaannya lazy) dan tunggu
+    sampai setiap gambar selesai dimuat dan bertinggi."""
+    page.evaluate("() => document.querySelectorAll('figure.skd-diagram img').forEach(i => { i.loading = 'eager'; })")
     try:
         page.wait_for_function(
-            "() => document.querySelectorAll('pre.mermaid').length === 0", timeout=batas_ms)
+            "() => [...document.querySelectorAll('figure.skd-diagram img')].every(i => i.complete && i.naturalWidth > 0)",
+            timeout=batas_ms)
     except Exception:
-        sisa = page.eval_on_selector_all(
-            "pre.mermaid", "els => els.map(e => e.textContent.slice(0, 200))")
-        pytest.fail(f"{page.url}: {len(sisa)} diagram Mermaid tidak menjadi SVG: {sisa}",
-                    pytrace=False)
+        rusak = page.eval_on_selector_all(
+            "figure.skd-diagram img", "els => els.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)")
+        pytest.fail(f"{page.url}: {len(rusak)} diagram SVG tidak termuat: {rusak[:5]}", pytrace=False)
 
 
 @dataclass
