@@ -38,7 +38,7 @@ WARNA_TAHAP: dict[str, tuple[int, int, int]] = {
 #: Lebar bungkus (karakter) untuk nama lajur dan label panah. Diagram dirancang untuk kolom isi
 #: halaman unit (≈ 930 px pada jendela 1280 px): 4–5 lajur sempit, label pendek terbungkus.
 LEBAR_NAMA = 16
-LEBAR_LABEL = 18
+LEBAR_LABEL = 22
 
 #: Peran dalam label lajur, versi ringkas (baris kedua di bawah nama jabatan). Nama lengkapnya
 #: (Pasal 1 angka 25–26, Lampiran B.2) ada di daftar langkah dan di :data:`policy.mekanisme.PERAN`.
@@ -52,10 +52,11 @@ PERAN_RINGKAS: dict[str, str] = {
     "pejabat_berwenang_dituju": "instansi dituju",
 }
 
-#: Konfigurasi Mermaid untuk diagram urutan (front matter): huruf 14 px, lajur rapat. Dibaca
+#: Konfigurasi Mermaid untuk diagram urutan (front matter): huruf 14 px, lajur rapat, tanpa baris
+#: partisipan ulangan di bawah (nama lajur menempel di atas saat menggulir, diagram.js). Dibaca
 #: Mermaid asli dan perender saat build (policy.diagram.svg) dengan cara yang sama.
-KONFIG_URUTAN = {"fontSize": 14, "actorMargin": 10, "width": 120, "boxMargin": 8, "messageMargin": 30,
-                 "diagramMarginX": 8, "diagramMarginY": 8}
+KONFIG_URUTAN = {"fontSize": 14, "actorMargin": 10, "width": 130, "boxMargin": 8, "messageMargin": 30,
+                 "diagramMarginX": 8, "diagramMarginY": 8, "mirrorActors": "false"}
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,53 @@ _ROOT = re.compile(r'^<svg id="merman" width="100%" (xmlns="http://www.w3.org/20
 _HURUF = re.compile(r'font-size(?:="|:\s*)([0-9.]+)px')
 
 
+_GAYA = re.compile(r"<style>(.*?)</style>", re.S)
+_KELAS = re.compile(r'class="([^"]*)"')
+_DESIMAL = re.compile(r"(?<![\w#.-])(-?\d+\.\d{3,})(?![\w.])")
+
+
+def _aturan_css(css: str) -> list[str]:
+    """Pisah CSS menjadi aturan tingkat atas (``sel{...}`` atau ``@x{...{...}}``)."""
+    out, kedalaman, awal = [], 0, 0
+    for i, c in enumerate(css):
+        if c == "{":
+            kedalaman += 1
+        elif c == "}":
+            kedalaman -= 1
+            if kedalaman == 0:
+                out.append(css[awal:i + 1])
+                awal = i + 1
+    return out
+
+
+def _ringkas(svg: str) -> str:
+    """SVG lebih ringan tanpa mengubah gambar: aturan CSS yang pemilihnya memakai kelas yang tidak
+    ada di SVG ini dibuang (Mermaid menyertakan gaya semua jenis elemen), ``@keyframes`` animasi
+    garis (tidak dipakai) dibuang, ``<symbol>`` yang tidak dirujuk dibuang, angka dibulatkan ke
+    dua desimal (< 0,01 px)."""
+    kelas = {k for m in _KELAS.findall(svg) for k in m.split()}
+
+    def pakai(sel: str) -> bool:
+        return all(k in kelas for k in re.findall(r"\.([A-Za-z_][\w-]*)", sel))
+
+    def saring(m: re.Match) -> str:
+        simpan = []
+        for aturan in _aturan_css(m.group(1)):
+            kepala = aturan[: aturan.index("{")]
+            if kepala.startswith("@"):
+                continue  # @keyframes animasi garis
+            pilih = [x for x in kepala.split(",") if pakai(x)]
+            if pilih:
+                simpan.append(",".join(pilih) + aturan[len(kepala):])
+        return "<style>" + "".join(simpan) + "</style>"
+
+    svg = _GAYA.sub(saring, svg, count=1)
+    for m in list(re.finditer(r'<symbol id="([^"]+)".*?</symbol>', svg, re.S)):
+        if f"#{m.group(1)}" not in svg:
+            svg = svg.replace(m.group(0), "")
+    return _DESIMAL.sub(lambda m: _angka(float(m.group(1))), svg)
+
+
 def _teks_el(el: ET.Element) -> str:
     """Teks satu elemen; ``<tspan>``/``<br>`` menjadi spasi."""
     return " ".join(" ".join(el.itertext()).replace("\u2060", "").split())
@@ -104,8 +151,8 @@ def render(sumber: str) -> DiagramSvg:
     if not m:
         raise DiagramGagal("format SVG merman tidak dikenal (elemen <svg> akar)")
     x, y, lebar, tinggi = (float(v) for v in m.group(2).split())
-    svg = (f'<svg id="merman" width="{_angka(lebar)}" height="{_angka(tinggi)}" {m.group(1)} '
-           f'viewBox="{m.group(2)}"' + mentah[m.end():])
+    svg = _ringkas(f'<svg id="merman" width="{_angka(lebar)}" height="{_angka(tinggi)}" {m.group(1)} '
+                   f'viewBox="{m.group(2)}"' + mentah[m.end():])
     akar = ET.fromstring(svg)
     jenis = "urutan" if akar.get("aria-roledescription") == "sequence" else "bagan"
     # Huruf terkecil yang benar-benar dipakai teks: atribut/gaya elemen teks + bawaan CSS akar.
