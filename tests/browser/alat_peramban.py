@@ -82,9 +82,13 @@ def lokal(url: str) -> bool:
     return bagian.scheme in ("http", "https", "ws") and bagian.hostname == "127.0.0.1"
 
 
-def tunggu_diagram_selesai(page, batas_ms: int = 20000) -> None:
+def tunggu_diagram_selesai(page, batas_ms: int = 20000, buka_blok: bool = True) -> None:
     """Muat semua diagram (``<img>`` SVG yang digambar saat build; bawaannya lazy) dan tunggu
-    sampai setiap gambar selesai dimuat dan bertinggi."""
+    sampai setiap gambar selesai dimuat dan bertinggi. ``buka_blok``: blok tertutup (``<details>``
+    alur kerja "Diagram | Langkah") yang memuat diagram dibuka, seperti pembaca membukanya."""
+    if buka_blok:
+        page.evaluate("() => document.querySelectorAll('figure.skd-diagram').forEach(f => { "
+                      "for (let d = f.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; })")
     page.evaluate("() => document.querySelectorAll('figure.skd-diagram img').forEach(i => { i.loading = 'eager'; })")
     try:
         page.wait_for_function(

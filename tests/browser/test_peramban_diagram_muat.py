@@ -1,6 +1,7 @@
 """Diagram yang muat dan halaman yang ringan (issue 11 butir 2 dan 4), diukur di chromium.
 
-- Setiap diagram di *setiap* halaman unit (1280×900): muat di kolomnya dengan huruf efektif
+- Setiap diagram di *setiap* halaman unit (1280×900; blok alur tertutup dibuka seperti oleh
+  pembaca): muat di kolomnya dengan huruf efektif
   ≥ 11 px (≥ 90% diagram), dan pandangan pertamanya (bagian atas diagram tepat di bawah kepala
   halaman) memuat kotak pimpinan — lajur pertama alur / simpul pimpinan tertinggi bagan — dan
   lajur "Pejabat Fungsional dan pelaksana" (diagram alur).
@@ -117,8 +118,9 @@ def test_diagram_muat_kolom_dan_pandangan_pertama(tab, server, situs):
 
 
 def _tinggi(tab, url: str) -> int:
+    """Tinggi halaman seperti saat dibuka (blok alur tertutup tetap tertutup)."""
     tab.buka(url, tunggu_diagram=False)
-    tunggu_diagram_selesai(tab.page)
+    tunggu_diagram_selesai(tab.page, buka_blok=False)
     return tab.page.evaluate("() => document.documentElement.scrollHeight")
 
 
@@ -137,6 +139,7 @@ def test_tinggi_halaman_dan_tangkapan_layar(peramban, tab, server, situs):
             page.evaluate("() => window.scrollTo(0, 0)")
             tab.screenshot(f"diagram-{nama}-{vp_nama}-atas")
             if page.locator("figure.skd-diagram").count():
+                tunggu_diagram_selesai(page)  # blok alur dibuka untuk tangkapan layar diagram
                 page.evaluate(PANDANGAN_JS, 0)
                 tab.screenshot(f"diagram-{nama}-{vp_nama}-bagan")
             if page.locator("figure.skd-diagram--urutan").count():
