@@ -35,7 +35,7 @@ LEBAR_LABEL = None
 LEBAR_GARIS = 14
 
 #: Front matter Mermaid bagan: bantalan simpul rapat.
-KONFIG = "---\nconfig:\n  flowchart:\n    padding: 8\n    wrappingWidth: 170\n---\n"
+KONFIG = "---\nconfig:\n  flowchart:\n    padding: 12\n    wrappingWidth: 160\n---\n"
 
 Posisi = Sequence  # (id, label, atasan_id | None, jenis)
 KelompokData = Sequence  # (id, label, penilai_id, pimpinan_unit_id)

@@ -77,8 +77,8 @@ def _merman():
     return m
 
 
-def _angka(x: float) -> str:
-    return f"{x:.2f}".rstrip("0").rstrip(".")
+def _angka(x: float, desimal: int = 1) -> str:
+    return f"{x:.{desimal}f}".rstrip("0").rstrip(".")
 
 
 _ROOT = re.compile(r'^<svg id="merman" width="100%" (xmlns="http://www.w3.org/2000/svg".*?) '
@@ -88,7 +88,7 @@ _HURUF = re.compile(r'font-size(?:="|:\s*)([0-9.]+)px')
 
 _GAYA = re.compile(r"<style>(.*?)</style>", re.S)
 _KELAS = re.compile(r'class="([^"]*)"')
-_DESIMAL = re.compile(r"(?<![\w#.-])(-?\d+\.\d{3,})(?![\w.])")
+_DESIMAL = re.compile(r"(?<![\w#.-])(-?\d+\.\d{2,})(?![\w.])")
 
 
 def _aturan_css(css: str) -> list[str]:
@@ -109,7 +109,7 @@ def _ringkas(svg: str) -> str:
     """SVG lebih ringan tanpa mengubah gambar: aturan CSS yang pemilihnya memakai kelas yang tidak
     ada di SVG ini dibuang (Mermaid menyertakan gaya semua jenis elemen), ``@keyframes`` animasi
     garis (tidak dipakai) dibuang, ``<symbol>`` yang tidak dirujuk dibuang, angka dibulatkan ke
-    dua desimal (< 0,01 px)."""
+    satu desimal (< 0,05 px)."""
     kelas = {k for m in _KELAS.findall(svg) for k in m.split()}
 
     def pakai(sel: str) -> bool:
@@ -130,7 +130,29 @@ def _ringkas(svg: str) -> str:
     for m in list(re.finditer(r'<symbol id="([^"]+)".*?</symbol>', svg, re.S)):
         if f"#{m.group(1)}" not in svg:
             svg = svg.replace(m.group(0), "")
+    # atribut data untuk interaksi mermaid.js (titik garis base64, id garis) tidak dipakai gambar;
+    # id yang tidak dirujuk (url(#…), href="#…", CSS) dibuang; kelas ganda dirapatkan
+    css = "".join(_GAYA.findall(svg))
+    svg = re.sub(r' data-(?:points|id|et|edge)="[^"]*"', "", svg)
+    dirujuk = set(re.findall(r"#([A-Za-z_][\w.-]*)", re.sub(r'"#[0-9a-fA-F]{3,8}"|#[0-9a-fA-F]{3,8}\b(?![\w-])', "", svg)))
+    svg = re.sub(r' id="([^"]+)"', lambda m: m.group(0) if m.group(1) in dirujuk or m.group(1) == "merman" else "", svg)
+    svg = _KELAS.sub(lambda m: 'class="' + " ".join(dict.fromkeys(m.group(1).split())) + '"', svg)
+    svg = _LABEL_HTML.sub(_label_lebih_longgar, svg)
     return _DESIMAL.sub(lambda m: _angka(float(m.group(1))), svg)
+
+
+#: Label HTML simpul bagan (foreignObject): merman mengukur teks sedikit lebih sempit daripada huruf
+#: pengganti di peramban (Arial/Liberation Sans), sehingga label dua baris menjadi tiga dan meluber
+#: dari kotaknya. Lebar bungkus diberi kelonggaran 7% di kedua sisi (tetap di tengah kotak; bantalan
+#: simpul 12 px menampungnya, policy/diagram/struktur.py).
+_LABEL_HTML = re.compile(r"max-width: ([0-9.]+)px; text-align: center; width: ([0-9.]+)px;")
+
+
+def _label_lebih_longgar(m: re.Match) -> str:
+    lebar = float(m.group(2))
+    tambah = round(lebar * 0.07, 1)
+    return (f"max-width: {_angka(lebar + 2 * tambah)}px; text-align: center; width: {_angka(lebar + 2 * tambah)}px; "
+            f"margin-left: -{_angka(tambah)}px;")
 
 
 def _teks_el(el: ET.Element) -> str:

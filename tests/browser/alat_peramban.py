@@ -82,7 +82,7 @@ def lokal(url: str) -> bool:
     return bagian.scheme in ("http", "https", "ws") and bagian.hostname == "127.0.0.1"
 
 
-def tunggu_diagram_selesai(page, batas_ms: int = 20000, buka_blok: bool = True) -> None:
+def tunggu_diagram_selesai(page, batas_ms: int = 20000, buka_blok: bool = False) -> None:
     """Muat semua diagram (``<img>`` SVG yang digambar saat build; bawaannya lazy) dan tunggu
     sampai setiap gambar selesai dimuat dan bertinggi. ``buka_blok``: blok tertutup (``<details>``
     alur kerja "Diagram | Langkah") yang memuat diagram dibuka, seperti pembaca membukanya."""
@@ -110,12 +110,12 @@ class Pemantau:
     galat: list[str] = field(default_factory=list)
     respons: list[tuple[str, str, int]] = field(default_factory=list)  # (url, jenis, byte)
 
-    def buka(self, url: str, tunggu_diagram: bool = True) -> None:
+    def buka(self, url: str, tunggu_diagram: bool = True, buka_blok: bool = False) -> None:
         resp = self.page.goto(url, wait_until="load")
         if resp is not None and url.startswith("http"):
             assert resp.ok, f"{url}: HTTP {resp.status}"
         if tunggu_diagram:
-            tunggu_diagram_selesai(self.page)
+            tunggu_diagram_selesai(self.page, buka_blok=buka_blok)
 
     def screenshot(self, nama: str, **kw) -> Path:
         ARTEFAK.mkdir(exist_ok=True)

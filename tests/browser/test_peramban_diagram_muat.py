@@ -86,7 +86,7 @@ def test_diagram_muat_kolom_dan_pandangan_pertama(tab, server, situs):
     halaman = _semua_halaman_unit(situs)
     assert len(halaman) >= 30
     for path in halaman:
-        tab.buka(server.url + path)
+        tab.buka(server.url + path, buka_blok=True)
         ukuran = page.evaluate(UKUR_DIAGRAM_JS, [])
         assert ukuran, f"{path}: tanpa diagram"
         for u in ukuran:
@@ -120,7 +120,7 @@ def test_diagram_muat_kolom_dan_pandangan_pertama(tab, server, situs):
 def _tinggi(tab, url: str) -> int:
     """Tinggi halaman seperti saat dibuka (blok alur tertutup tetap tertutup)."""
     tab.buka(url, tunggu_diagram=False)
-    tunggu_diagram_selesai(tab.page, buka_blok=False)
+    tunggu_diagram_selesai(tab.page)
     return tab.page.evaluate("() => document.documentElement.scrollHeight")
 
 
@@ -139,7 +139,7 @@ def test_tinggi_halaman_dan_tangkapan_layar(peramban, tab, server, situs):
             page.evaluate("() => window.scrollTo(0, 0)")
             tab.screenshot(f"diagram-{nama}-{vp_nama}-atas")
             if page.locator("figure.skd-diagram").count():
-                tunggu_diagram_selesai(page)  # blok alur dibuka untuk tangkapan layar diagram
+                tunggu_diagram_selesai(page, buka_blok=True)  # blok alur dibuka untuk tangkapan layar diagram
                 page.evaluate(PANDANGAN_JS, 0)
                 tab.screenshot(f"diagram-{nama}-{vp_nama}-bagan")
             if page.locator("figure.skd-diagram--urutan").count():
@@ -265,7 +265,7 @@ def test_diagram_pertama_di_jaringan_lambat(peramban, server, situs):
 
 def test_layar_penuh_papan_ketik_dan_lajur_menempel(tab, server, situs):
     page = tab.page
-    tab.buka(server.url + halaman_unit(situs, "setda"))
+    tab.buka(server.url + halaman_unit(situs, "setda"), buka_blok=True)
     # nama lajur menempel: gulir ke tengah diagram alur pertama
     i = page.evaluate("() => [...document.querySelectorAll('figure.skd-diagram')]"
                       ".findIndex(f => f.classList.contains('skd-diagram--urutan'))")

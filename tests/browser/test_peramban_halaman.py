@@ -110,7 +110,7 @@ def periksa_diagram(tab, berkas_html: Path, nama: str, mermaid_asli: bool = True
 
 
 def _buka_dan_periksa(tab, server, situs, path: str, nama: str) -> list[dict]:
-    tab.buka(server.url + path)
+    tab.buka(server.url + path, buka_blok=True)  # blok alur tertutup dibuka: semua diagram diukur
     # alur di halaman unit ada di blok tertutup (tab "Diagram | Langkah"); buka agar diagram diukur
     tab.page.evaluate("() => document.querySelectorAll('article details').forEach(d => { d.open = true; })")
     assert tab.page.locator("article h1").count() == 1, f"{path}: tidak ada tepat satu h1"

@@ -35,8 +35,8 @@ def test_beranda_dan_unit_dari_disk(tab, situs_luring):
     # tautan ke halaman unit adalah berkas .html yang ada (bukan URL direktori)
     unit = UNIT_PER_MEKANISME["M1"]
     berkas = _berkas_unit(situs_luring, unit)
-    tab.buka(berkas.as_uri())
-    tunggu_diagram_selesai(page)
+    tab.buka(berkas.as_uri(), buka_blok=True)
+    tunggu_diagram_selesai(page, buka_blok=True)
     jumlah = page.locator("figure.skd-diagram img").count()
     assert jumlah > 0, "halaman unit luring tanpa diagram"
     tinggi = page.eval_on_selector_all("figure.skd-diagram img", "els => els.map(e => e.getBoundingClientRect().height)")
