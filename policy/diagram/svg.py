@@ -135,7 +135,9 @@ def _ringkas(svg: str) -> str:
     css = "".join(_GAYA.findall(svg))
     svg = re.sub(r' data-(?:points|id|et|edge)="[^"]*"', "", svg)
     dirujuk = set(re.findall(r"#([A-Za-z_][\w.-]*)", re.sub(r'"#[0-9a-fA-F]{3,8}"|#[0-9a-fA-F]{3,8}\b(?![\w-])', "", svg)))
-    svg = re.sub(r' id="([^"]+)"', lambda m: m.group(0) if m.group(1) in dirujuk or m.group(1) == "merman" else "", svg)
+    # tetap: akar, id yang dirujuk, dan simpul pimpinan tertinggi bagan (n1_…, dipakai tes pandangan pertama)
+    svg = re.sub(r' id="([^"]+)"', lambda m: m.group(0) if (m.group(1) in dirujuk or m.group(1) == "merman"
+                                                           or "-flowchart-n1_" in m.group(1)) else "", svg)
     svg = _KELAS.sub(lambda m: 'class="' + " ".join(dict.fromkeys(m.group(1).split())) + '"', svg)
     svg = _LABEL_HTML.sub(_label_lebih_longgar, svg)
     return _DESIMAL.sub(lambda m: _angka(float(m.group(1))), svg)
