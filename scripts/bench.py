@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -116,6 +117,31 @@ def ukuran_pencarian(site: Path) -> dict:
     return {"jenis": "lunr", "per_kueri": s.stat().st_size if s.exists() else 0}
 
 
+_RUJUKAN = re.compile(r'<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src|img[^>]*src)="([^"#?]+)"')
+
+
+def berat_halaman(keluar: Path, halaman: Path) -> dict:
+    """Berat kunjungan pertama sebuah halaman dari berkas hasil build (tanpa peramban, tanpa gzip):
+    HTML + CSS/JS yang dirujuk + diagram pertama (tidak lazy); ``semua`` termasuk setiap SVG diagram
+    (dimuat saat digulir). Ukuran di peramban diukur tests/browser/test_peramban_diagram_muat.py."""
+    teks = halaman.read_text(encoding="utf-8")
+    aset, svg = 0, []
+    for r in dict.fromkeys(_RUJUKAN.findall(teks)):
+        if r.startswith(("http:", "https:", "data:")):
+            continue
+        f = (halaman.parent / r).resolve()
+        if not f.is_file():
+            continue
+        if f.suffix == ".svg" and "/assets/diagram/" in f.as_posix():
+            svg.append(f.stat().st_size)
+        else:
+            aset += f.stat().st_size
+    html = halaman.stat().st_size
+    return {"html": html, "aset": aset, "diagram": len(svg), "pertama": html + aset + (svg[0] if svg else 0),
+            "semua": html + aset + sum(svg),
+            "mermaid_js": sum(p.stat().st_size for p in keluar.rglob("mermaid*.js"))}
+
+
 def ukur_situs(n: int, d_orgs: Path, tmp: Path) -> dict:
     root = proyek_sintetis(d_orgs, tmp, n)
     keluar = tmp / f"site-{n}"
@@ -138,7 +164,10 @@ def ukur_situs(n: int, d_orgs: Path, tmp: Path) -> dict:
             "terbesar_semua": (semua.stat().st_size, semua.relative_to(keluar).as_posix()),
             "median_unit": ukuran_unit[len(ukuran_unit) // 2] if ukuran_unit else 0,
             "indeks_maks": (indeks_maks.stat().st_size, indeks_maks.relative_to(keluar).as_posix()) if indeks_maks else (0, "-"),
-            "cari": ukuran_pencarian(keluar)}
+            "cari": ukuran_pencarian(keluar),
+            "berat": berat_halaman(keluar, terbesar) if terbesar else None,
+            "svg_diagram": (len(list((keluar / "assets" / "diagram").glob("*.svg"))),
+                            sum(p.stat().st_size for p in (keluar / "assets" / "diagram").glob("*.svg")))}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,6 +202,14 @@ def main(argv: list[str] | None = None) -> int:
             b, nama = r["terbesar"]
             print(f"        halaman unit terbesar: {b / 1024:.1f} KB ({nama}) [{'OK' if b <= 80 * 1024 else 'MELESET'} ≤ 80 KB]")
             print(f"        median halaman unit: {r['median_unit'] / 1024:.1f} KB")
+            if r.get("berat"):
+                w = r["berat"]
+                print(f"        kunjungan pertama halaman unit terbesar: {w['pertama'] / 1024:.0f} KB "
+                      f"(HTML {w['html'] / 1024:.0f} KB + CSS/JS {w['aset'] / 1024:.0f} KB + diagram pertama; "
+                      f"{w['diagram']} diagram, semua {w['semua'] / 1024:.0f} KB) "
+                      f"[{'OK' if w['pertama'] <= 600 * 1024 else 'MELESET'} ≤ 600 KB; Mermaid JS di situs: {w['mermaid_js']} B]")
+                jml, byte = r["svg_diagram"]
+                print(f"        berkas SVG diagram: {jml} ({byte / 1024 / 1024:.1f} MB di disk, dibagi antarhalaman)")
             b3, nama3 = r["indeks_maks"]
             print(f"        halaman indeks terbesar (unit/…, jabatan, mekanisme): {b3 / 1024:.1f} KB ({nama3})")
             b2, nama2 = r["terbesar_semua"]

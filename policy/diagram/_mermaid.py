@@ -75,11 +75,19 @@ def _bersihkan(s: object) -> str:
     return "".join(" " if (unicodedata.category(c) == "Cc" and c != "\n") else c for c in t)
 
 
+#: WORD JOINER (tak tampak) disisipkan setelah ``#`` dan ``&`` teks: tanpa itu teks seperti
+#: ``#f00;`` atau ``&quot;`` yang ditulis pengguna dapat diurai *lagi* sebagai entitas oleh perender
+#: yang mengurai dua kali (merman, saat build), sehingga tampil berbeda dari Mermaid asli.
+PENGHALANG = "\u2060"
+
+
 def _escape_baris(baris: str) -> str:
     out: list[str] = []
     for c in baris:
         if c == " " or (c.isalnum() and unicodedata.category(c)[0] in "LN"):
             out.append(c)
+        elif c in "#&":
+            out.append(f"#{ord(c)};#{ord(PENGHALANG)};")
         else:
             out.append(f"#{ord(c)};")
     return "".join(out)
@@ -110,7 +118,11 @@ def _teks(s: object, lebar: int | None = None) -> str:
     for b in t.split("\n"):
         b = " ".join(b.split())
         if lebar and len(b) > lebar:
-            baris.extend(textwrap.wrap(b, lebar, break_long_words=True, break_on_hyphens=False))
+            # kata panjang (mis. "(berkala/sewaktu-waktu)") tetap utuh sampai 1,5× lebar; yang
+            # lebih panjang lagi (teks sembarang) dipotong agar diagram tidak melebar tanpa batas
+            for p in textwrap.wrap(b, lebar, break_long_words=False, break_on_hyphens=False):
+                maks = int(lebar * 1.5)
+                baris.extend(p[i:i + maks] for i in range(0, len(p), maks))
         elif b:
             baris.append(b)
     if not baris:

@@ -35,9 +35,28 @@ WARNA_TAHAP: dict[str, tuple[int, int, int]] = {
     "evaluasi": (254, 243, 224),
 }
 
-#: Lebar bungkus (karakter) untuk nama lajur dan label panah; menjaga diagram tetap sempit.
-LEBAR_NAMA = 34
-LEBAR_LABEL = 30
+#: Lebar bungkus (karakter) untuk nama lajur dan label panah. Diagram dirancang untuk kolom isi
+#: halaman unit (≈ 930 px pada jendela 1280 px): 4–5 lajur sempit, label pendek terbungkus.
+LEBAR_NAMA = 16
+LEBAR_LABEL = 22
+
+#: Peran dalam label lajur, versi ringkas (baris kedua di bawah nama jabatan). Nama lengkapnya
+#: (Pasal 1 angka 25–26, Lampiran B.2) ada di daftar langkah dan di :data:`policy.mekanisme.PERAN`.
+PERAN_RINGKAS: dict[str, str] = {
+    "ppk": "Penilai Kinerja",
+    "pimpinan_unit": "Pimpinan Unit",
+    "pimpinan_unit_pemilik": "Pimpinan Unit pemilik kinerja",
+    "ppk_dituju": "Penilai Kinerja dituju",
+    "pimpinan_unit_dituju": "Pimpinan Unit dituju",
+    "pejabat_berwenang": "instansi pemohon",
+    "pejabat_berwenang_dituju": "instansi dituju",
+}
+
+#: Konfigurasi Mermaid untuk diagram urutan (front matter): huruf 14 px, lajur rapat, tanpa baris
+#: partisipan ulangan di bawah (nama lajur menempel di atas saat menggulir, diagram.js). Dibaca
+#: Mermaid asli dan perender saat build (policy.diagram.svg) dengan cara yang sama.
+KONFIG_URUTAN = {"fontSize": 14, "actorMargin": 10, "width": 130, "boxMargin": 8, "messageMargin": 30,
+                 "diagramMarginX": 8, "diagramMarginY": 8, "mirrorActors": "false"}
 
 
 @dataclass(frozen=True)
@@ -79,12 +98,23 @@ def _peran_teks(lajur: Lajur) -> str:
     return ", ".join(label[:-1]) + " dan " + label[-1]
 
 
+def _peran_ringkas(lajur: Lajur) -> str:
+    label = [PERAN_RINGKAS.get(p, PERAN[p]) for p in lajur.peran]
+    if len(label) <= 1:
+        return "".join(label)
+    return ", ".join(label[:-1]) + " dan " + label[-1]
+
+
 def label_lajur(lajur: Lajur, aktor: Mapping[str, str]) -> str:
-    """Label partisipan ter-escape: nama jabatan, baris baru, (peran)."""
+    """Label partisipan ter-escape: nama jabatan (terbungkus pendek), baris baru, (peran ringkas).
+
+    Tanpa nama jabatan, label adalah nama peran lengkap. Peran yang sama dengan namanya
+    (mis. "Ketua Tim") tidak diulang.
+    """
     nama = _nama(lajur, aktor)
     peran = _peran_teks(lajur)
     if nama and peran and nama != peran:
-        return teks(nama, LEBAR_NAMA) + BR + teks(f"({peran})", LEBAR_NAMA)
+        return teks(nama, LEBAR_NAMA) + BR + teks(f"({_peran_ringkas(lajur)})", LEBAR_NAMA)
     return teks(nama or peran or lajur.kunci, LEBAR_NAMA)
 
 
@@ -173,9 +203,20 @@ def _urutan(
     # Kotak partisipan Mermaid tingginya tetap (65 px) kecuali diatur: label > 3 baris akan
     # meluber, maka tinggi kotak dinaikkan lewat front matter config (tanpa mengubah lebar).
     baris = max(p.name.count(BR) + 1 for p in peserta)
+    konfig = dict(KONFIG_URUTAN)
     if baris > 3:
-        badan = f"---\nconfig:\n  sequence:\n    height: {18 * baris + 16}\n---\n" + badan
-    return badan
+        konfig["height"] = 17 * baris + 16
+    return _front_matter(konfig) + badan
+
+
+def _front_matter(konfig: Mapping[str, int]) -> str:
+    """Front matter ``config`` Mermaid: ``fontSize`` global, sisanya di bawah ``sequence``."""
+    out = ["---", "config:"]
+    if "fontSize" in konfig:
+        out.append(f"  fontSize: {konfig['fontSize']}")
+    out.append("  sequence:")
+    out.extend(f"    {k}: {v}" for k, v in konfig.items() if k != "fontSize")
+    return "\n".join(out + ["---", ""])
 
 
 def diagram_mekanisme(kode: str, aktor: Mapping[str, str] | None = None) -> str:

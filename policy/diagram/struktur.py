@@ -1,4 +1,8 @@
-"""Bagan struktur (``flowchart TB``) dari data polos: kedudukan dan penugasan.
+"""Bagan struktur (``flowchart LR``) dari data polos: kedudukan dan penugasan.
+
+Dirancang untuk kolom isi: pimpinan di kiri, bawahan dan kelompok bertumpuk ke bawah (bukan satu
+baris lebar), label terbungkus pendek, jarak antarsimpul rapat — bagan Setda (13 kelompok) ≈ 1.000 px
+lebar, bukan 3.800 px seperti bagan ``TB`` satu baris.
 
 Dipakai untuk Gambar 2–17 (struktur contoh generik) dan bagan setiap unit. Kelompok Jabatan
 Fungsional dan pelaksana digambar di bawah Pejabat Penilai Kinerjanya (kedudukan, Lampiran
@@ -25,7 +29,13 @@ _GAYA_KELOMPOK = ("#fff3e0", "#ef6c00")
 _KELAS_SOROT = "sorot"
 _KELAS_KELOMPOK = "kelompok"
 
-LEBAR_LABEL = 32
+#: Label simpul tidak dibungkus di sini: Mermaid membungkusnya sendiri pada ``wrappingWidth``
+#: (KONFIG), sehingga simpul dua–tiga baris dan bagan tidak tinggi. Label garis dibungkus pendek.
+LEBAR_LABEL = None
+LEBAR_GARIS = 14
+
+#: Front matter Mermaid bagan: bantalan simpul rapat.
+KONFIG = "---\nconfig:\n  flowchart:\n    padding: 12\n    wrappingWidth: 160\n---\n"
 
 Posisi = Sequence  # (id, label, atasan_id | None, jenis)
 KelompokData = Sequence  # (id, label, penilai_id, pimpinan_unit_id)
@@ -52,7 +62,7 @@ def diagram_struktur(
     kelompok: Iterable[KelompokData] = (),
     sorot: str | Iterable[str] | None = None,
 ) -> str:
-    """Teks Mermaid ``flowchart TB`` bagan struktur dan kelompok.
+    """Teks Mermaid ``flowchart LR`` bagan struktur dan kelompok (dengan front matter ``config``).
 
     ``posisi``: ``(id, label, atasan_id | None, jenis)``; ``kelompok``:
     ``(id, label, penilai_id, pimpinan_unit_id)``; ``sorot``: id posisi/kelompok yang
@@ -100,16 +110,16 @@ def diagram_struktur(
         beda = pu is not None and pu != penilai and f"p:{pu}" in simpul
         if f"p:{penilai}" in simpul:
             pesan = "penilai kinerja" if beda else "penilai kinerja dan penugasan"
-            links.append(mp.FLink(simpul[f"p:{penilai}"], n, message=teks(pesan)))
+            links.append(mp.FLink(simpul[f"p:{penilai}"], n, message=teks(pesan, LEBAR_GARIS)))
         if beda:
-            links.append(mp.FLink(simpul[f"p:{pu}"], n, shape="dotted", message=teks("penugasan")))
+            links.append(mp.FLink(simpul[f"p:{pu}"], n, shape="dotted", message=teks("penugasan", LEBAR_GARIS)))
 
     judul = "bagan"
-    fc = mp.FlowChart(judul, nodes=nodes, links=links, orientation="TB")  # tanpa gaya: set mermaid-py kosong
+    fc = mp.FlowChart(judul, nodes=nodes, links=links, orientation="LR")  # tanpa gaya: set mermaid-py kosong
     badan = tanpa_judul(fc.script, judul)
     urutan_kelas = sorted(k for k in kelas if k != _KELAS_SOROT)
     if _KELAS_SOROT in kelas:
         urutan_kelas.append(_KELAS_SOROT)  # terakhir agar menimpa gaya jenis
     tambahan = [_classdef(k) for k in urutan_kelas]
     tambahan += [f"class {','.join(kelas[k])} {k}" for k in urutan_kelas]
-    return rapikan(badan + "".join(f"\n    {t}" for t in tambahan))
+    return KONFIG + rapikan(badan + "".join(f"\n    {t}" for t in tambahan))

@@ -82,16 +82,22 @@ def lokal(url: str) -> bool:
     return bagian.scheme in ("http", "https", "ws") and bagian.hostname == "127.0.0.1"
 
 
-def tunggu_diagram_selesai(page, batas_ms: int = 20000) -> None:
-    """Tunggu sampai Material mengganti semua ``pre.mermaid`` dengan host SVG ``div.mermaid``."""
+def tunggu_diagram_selesai(page, batas_ms: int = 20000, buka_blok: bool = False) -> None:
+    """Muat semua diagram (``<img>`` SVG yang digambar saat build; bawaannya lazy) dan tunggu
+    sampai setiap gambar selesai dimuat dan bertinggi. ``buka_blok``: blok tertutup (``<details>``
+    alur kerja "Diagram | Langkah") yang memuat diagram dibuka, seperti pembaca membukanya."""
+    if buka_blok:
+        page.evaluate("() => document.querySelectorAll('figure.skd-diagram').forEach(f => { "
+                      "for (let d = f.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; })")
+    page.evaluate("() => document.querySelectorAll('figure.skd-diagram img').forEach(i => { i.loading = 'eager'; })")
     try:
         page.wait_for_function(
-            "() => document.querySelectorAll('pre.mermaid').length === 0", timeout=batas_ms)
+            "() => [...document.querySelectorAll('figure.skd-diagram img')].every(i => i.complete && i.naturalWidth > 0)",
+            timeout=batas_ms)
     except Exception:
-        sisa = page.eval_on_selector_all(
-            "pre.mermaid", "els => els.map(e => e.textContent.slice(0, 200))")
-        pytest.fail(f"{page.url}: {len(sisa)} diagram Mermaid tidak menjadi SVG: {sisa}",
-                    pytrace=False)
+        rusak = page.eval_on_selector_all(
+            "figure.skd-diagram img", "els => els.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)")
+        pytest.fail(f"{page.url}: {len(rusak)} diagram SVG tidak termuat: {rusak[:5]}", pytrace=False)
 
 
 @dataclass
@@ -104,12 +110,12 @@ class Pemantau:
     galat: list[str] = field(default_factory=list)
     respons: list[tuple[str, str, int]] = field(default_factory=list)  # (url, jenis, byte)
 
-    def buka(self, url: str, tunggu_diagram: bool = True) -> None:
+    def buka(self, url: str, tunggu_diagram: bool = True, buka_blok: bool = False) -> None:
         resp = self.page.goto(url, wait_until="load")
         if resp is not None and url.startswith("http"):
             assert resp.ok, f"{url}: HTTP {resp.status}"
         if tunggu_diagram:
-            tunggu_diagram_selesai(self.page)
+            tunggu_diagram_selesai(self.page, buka_blok=buka_blok)
 
     def screenshot(self, nama: str, **kw) -> Path:
         ARTEFAK.mkdir(exist_ok=True)

@@ -63,16 +63,18 @@ def test_axe_dan_urutan_judul(tab, server, situs, skrip_axe):
 
 
 def test_diagram_alur_punya_daftar_langkah(situs):
-    """Setiap diagram alur (sequenceDiagram) di halaman unit diikuti langkah bernomor (daftar/tabel)."""
+    """Setiap diagram alur (diagram urutan, SVG saat build) di halaman unit diikuti langkah bernomor
+    (daftar/tabel) — teks alternatifnya."""
     for m, unit in UNIT_PER_MEKANISME.items():
         berkas = situs / halaman_unit(situs, unit) / "index.html"
         teks = berkas.read_text(encoding="utf-8")
-        blok = re.split(r'<pre class="mermaid">', teks)[1:]
+        blok = re.split(r'<figure class="skd-diagram ', teks)[1:]
+        assert blok, f"{berkas}: tanpa diagram"
         for i, b in enumerate(blok):
-            kode, _, sesudah = b.partition("</pre>")
-            if "sequenceDiagram" not in kode:
+            kode, _, sesudah = b.partition("</figure>")
+            if not kode.startswith("skd-diagram--urutan"):
                 continue
-            sampai_diagram_berikut = sesudah.split('<pre class="mermaid">')[0]
+            sampai_diagram_berikut = sesudah.split('<figure class="skd-diagram ')[0]
             # daftar bernomor (<ol>) atau tabel langkah berkolom "No."
             ada = "<ol" in sampai_diagram_berikut or re.search(
                 r"<table>\s*<thead>\s*<tr>\s*<th[^>]*>No\.?</th>", sampai_diagram_berikut)

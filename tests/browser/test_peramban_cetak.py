@@ -21,12 +21,19 @@ def test_cetak_halaman_unit(tab, server, situs):
     for sel in TERSEMBUNYI:
         if page.locator(sel).count():
             assert not page.locator(sel).first.is_visible(), f"{sel} ikut tercetak"
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('figure.skd-diagram img')].every(i => i.complete && i.naturalWidth > 0)",
+        timeout=20000)
     diagram = page.eval_on_selector_all(
-        "div.mermaid",
+        "figure.skd-diagram .skd-diagram__gulir",
         "els => els.map(e => ({w: e.clientWidth, sw: e.scrollWidth, h: e.getBoundingClientRect().height}))")
     assert diagram, "tidak ada diagram"
     terpotong = [d for d in diagram if d["sw"] > d["w"] + 1 or d["h"] < 20]
     assert not terpotong, f"diagram terpotong/kosong saat dicetak: {terpotong}"
+    tersembunyi = page.eval_on_selector_all(
+        ".skd-diagram__layar, .skd-diagram__lajur", "els => els.filter(e => e.getBoundingClientRect().height > 0 && "
+        "getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility !== 'hidden').length")
+    assert tersembunyi == 0, "tautan layar penuh / strip lajur ikut tercetak"
     tertutup = page.eval_on_selector_all(
         "article details", "els => els.filter(d => !d.open).length")
     assert tertutup == 0, f"{tertutup} <details> (daftar langkah) tidak terbuka saat dicetak"

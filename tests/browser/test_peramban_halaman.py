@@ -1,15 +1,15 @@
 """Halaman situs dirender di chromium nyata tanpa internet (issue 7 butir 1 dan 5).
 
 Untuk beranda, halaman Perbup, dan satu halaman unit per mekanisme (M1–M10, umum):
-- setiap ``pre.mermaid`` menjadi SVG (Material menggantinya dengan host ``div.mermaid`` bershadow
-  root tertutup); teks yang sama dirender lagi dengan ``mermaid.render`` di halaman itu untuk
-  memeriksa tidak ada galat Mermaid dan mengukur ukuran huruf efektif;
+- setiap diagram (SVG yang digambar saat build, ``<img>``) termuat; teks Mermaid yang sama
+  digambar lagi dengan Mermaid asli 11.4.1 (tests/js) di halaman itu untuk memeriksa tidak ada
+  galat, dan ukuran huruf efektif diukur dari SVG pada lebar tampilnya;
 - tidak ada permintaan ke luar 127.0.0.1 dan tidak ada galat konsol;
 - tangkapan layar disimpan di ``test-artifacts/``.
 """
 from __future__ import annotations
 
-import html
+import json
 import re
 from pathlib import Path
 
@@ -35,28 +35,31 @@ def halaman_unit(situs: Path, unit: str) -> str:
     return cocok[0].parent.relative_to(situs).as_posix() + "/"
 
 
+MERMAID_JS = Path(__file__).resolve().parents[1] / "js" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+
+
 def sumber_mermaid(berkas: Path) -> list[str]:
-    """Teks Mermaid setiap ``pre.mermaid`` di HTML hasil build, berurutan."""
+    """Teks Mermaid setiap diagram (``<img>`` SVG) di HTML hasil build, berurutan — dari
+    ``assets/diagram/sumber.json`` yang ditulis hooks/diagram.py."""
     teks = berkas.read_text(encoding="utf-8")
-    blok = re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', teks, flags=re.S)
-    return [html.unescape(b) for b in blok]
+    nama = re.findall(r'<img src="[^"]*assets/diagram/([0-9a-f]+\.svg)"', teks)
+    akar = next(p for p in berkas.parents if (p / "assets" / "diagram" / "sumber.json").is_file())
+    sumber = json.loads((akar / "assets" / "diagram" / "sumber.json").read_text(encoding="utf-8"))
+    return [sumber[n] for n in nama]
 
 
 UKUR_DIAGRAM_JS = """
 async (sumber) => {
-  const host = [...document.querySelectorAll('div.mermaid')];
+  const fig = [...document.querySelectorAll('figure.skd-diagram')];
   const hasil = [];
-  for (let i = 0; i < sumber.length; i++) {
-    let svg, galat = null;
-    try {
-      ({ svg } = await mermaid.render('uji_diagram_' + i, sumber[i]));
-    } catch (e) {
-      hasil.push({ i, galat: String(e && e.message || e) });
-      continue;
-    }
+  for (let i = 0; i < fig.length; i++) {
+    const img = fig[i].querySelector('img');
+    const gulir = fig[i].querySelector('.skd-diagram__gulir');
+    const kotak = img.getBoundingClientRect();
+    const isi = await (await fetch(img.currentSrc || img.src)).text();
     const wadah = document.createElement('div');
-    wadah.style.cssText = 'position:absolute;left:0;top:0;visibility:hidden;width:10000px';
-    wadah.innerHTML = svg;
+    wadah.style.cssText = 'position:absolute;left:0;top:0;visibility:hidden';
+    wadah.innerHTML = isi;
     document.body.appendChild(wadah);
     const el = wadah.querySelector('svg');
     const vb = el.viewBox.baseVal;
@@ -67,16 +70,18 @@ async (sumber) => {
       if (fs && fs < min) { min = fs; teksMin = t.textContent.trim().slice(0, 60); }
     }
     wadah.remove();
-    // Lebar SVG yang tampil = lebar isi host (termasuk bagian yang digulir).
-    const kotak = host[i] ? host[i].getBoundingClientRect() : null;
-    const lebarTampil = host[i] ? host[i].scrollWidth : null;
-    const skala = kotak ? Math.min(1, lebarTampil / vb.width) : null;
+    // Galat Mermaid asli (11.4.1, dari tests/js) untuk teks yang sama, bila dimuat tes.
+    let galat = null;
+    if (window.mermaid && sumber[i]) {
+      try { await mermaid.render('uji_diagram_' + i, sumber[i]); } catch (e) { galat = String(e && e.message || e); }
+    }
+    const skala = kotak.width / vb.width;
     hasil.push({
-      i, galat: /Syntax error|Parse error/i.test(svg) ? 'svg galat' : null,
-      jenis: sumber[i].trim().split(/\\s/)[0],
+      i, galat, jenis: fig[i].classList.contains('skd-diagram--urutan') ? 'urutan' : 'bagan',
       lebar_asli: Math.round(vb.width), tinggi_asli: Math.round(vb.height),
-      lebar_host: kotak && Math.round(kotak.width), lebar_tampil: lebarTampil, tinggi_host: kotak && Math.round(kotak.height),
-      huruf_px: min, teks: teksMin, skala, huruf_efektif_px: skala && +(min * skala).toFixed(1),
+      lebar_tampil: Math.round(kotak.width), tinggi_tampil: Math.round(kotak.height),
+      lebar_kolom: gulir.clientWidth, muat: gulir.scrollWidth <= gulir.clientWidth + 1,
+      huruf_px: min, teks: teksMin, skala: +skala.toFixed(3), huruf_efektif_px: +(min * skala).toFixed(1),
     });
   }
   return hasil;
@@ -84,17 +89,20 @@ async (sumber) => {
 """
 
 
-def periksa_diagram(tab, berkas_html: Path, nama: str) -> list[dict]:
-    """Semua diagram menjadi SVG tanpa galat; kembalikan ukuran per diagram."""
+def periksa_diagram(tab, berkas_html: Path, nama: str, mermaid_asli: bool = True) -> list[dict]:
+    """Semua diagram termuat sebagai SVG, teksnya dapat digambar Mermaid asli tanpa galat;
+    kembalikan ukuran per diagram (lebar tampil, muat di kolom, huruf efektif)."""
     sumber = sumber_mermaid(berkas_html)
     page = tab.page
-    host = page.eval_on_selector_all(
-        "div.mermaid", "els => els.map(e => { const r = e.getBoundingClientRect(); "
-        "return {w: r.width, h: r.height}; })")
-    assert page.eval_on_selector_all("pre.mermaid", "e => e.length") == 0
-    assert len(host) == len(sumber), f"{nama}: {len(sumber)} diagram di HTML, {len(host)} host SVG"
-    kosong = [i for i, k in enumerate(host) if k["h"] < 20 or k["w"] < 20]
-    assert not kosong, f"{nama}: diagram ke-{kosong} tidak bertinggi (SVG kosong?)"
+    jumlah = page.eval_on_selector_all("figure.skd-diagram", "e => e.length")
+    assert jumlah == len(sumber), f"{nama}: {len(sumber)} diagram di HTML, {jumlah} figure"
+    assert page.eval_on_selector_all(".mermaid", "e => e.length") == 0, f"{nama}: sisa blok Mermaid mentah"
+    kosong = page.eval_on_selector_all(
+        "figure.skd-diagram img", "els => els.filter(i => i.getBoundingClientRect().height < 20).length")
+    assert not kosong, f"{nama}: {kosong} diagram tidak bertinggi"
+    if mermaid_asli and sumber:
+        page.add_script_tag(path=str(MERMAID_JS))
+        page.evaluate("() => mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' })")
     ukuran = page.evaluate(UKUR_DIAGRAM_JS, sumber) if sumber else []
     galat = [u for u in ukuran if u.get("galat")]
     assert not galat, f"{nama}: galat Mermaid: {galat}"
@@ -102,7 +110,7 @@ def periksa_diagram(tab, berkas_html: Path, nama: str) -> list[dict]:
 
 
 def _buka_dan_periksa(tab, server, situs, path: str, nama: str) -> list[dict]:
-    tab.buka(server.url + path)
+    tab.buka(server.url + path, buka_blok=True)  # blok alur tertutup dibuka: semua diagram diukur
     # alur di halaman unit ada di blok tertutup (tab "Diagram | Langkah"); buka agar diagram diukur
     tab.page.evaluate("() => document.querySelectorAll('article details').forEach(d => { d.open = true; })")
     assert tab.page.locator("article h1").count() == 1, f"{path}: tidak ada tepat satu h1"

@@ -1,7 +1,7 @@
 """Salinan luring dibuka dari disk (file://) tanpa server dan tanpa internet (issue 7 butir 2).
 
 Salinan dibangun dengan ``scripts/bangun_luring.sh`` (yang juga membuat zip), lalu dibuka di
-chromium lewat ``file://``: diagram menjadi SVG, tautan antarhalaman menuju berkas .html yang
+chromium lewat ``file://``: diagram (berkas SVG yang digambar saat build) termuat, tautan antarhalaman menuju berkas .html yang
 ada, pencarian (Material, indeks disisipkan sebagai skrip) berjalan, dan tidak ada permintaan ke
 internet.
 """
@@ -24,7 +24,8 @@ def test_zip_dibuat(situs_luring):
     with zipfile.ZipFile(arsip) as z:
         nama = set(z.namelist())
     assert f"{situs_luring.name}/index.html" in nama
-    assert f"{situs_luring.name}/assets/vendor/mermaid-11.4.1.min.js" in nama
+    assert any(n.startswith(f"{situs_luring.name}/assets/diagram/") and n.endswith(".svg") for n in nama)
+    assert not any("mermaid" in n and n.endswith(".js") for n in nama), "bundel Mermaid masih ikut di zip"
 
 
 def test_beranda_dan_unit_dari_disk(tab, situs_luring):
@@ -34,12 +35,14 @@ def test_beranda_dan_unit_dari_disk(tab, situs_luring):
     # tautan ke halaman unit adalah berkas .html yang ada (bukan URL direktori)
     unit = UNIT_PER_MEKANISME["M1"]
     berkas = _berkas_unit(situs_luring, unit)
-    tab.buka(berkas.as_uri())
-    tunggu_diagram_selesai(page)
-    jumlah = page.locator("div.mermaid").count()
+    tab.buka(berkas.as_uri(), buka_blok=True)
+    tunggu_diagram_selesai(page, buka_blok=True)
+    jumlah = page.locator("figure.skd-diagram img").count()
     assert jumlah > 0, "halaman unit luring tanpa diagram"
-    tinggi = page.eval_on_selector_all("div.mermaid", "els => els.map(e => e.getBoundingClientRect().height)")
+    tinggi = page.eval_on_selector_all("figure.skd-diagram img", "els => els.map(e => e.getBoundingClientRect().height)")
     assert min(tinggi) > 20, f"diagram kosong: {tinggi}"
+    assert all(s.startswith("file:") for s in page.eval_on_selector_all(
+        "figure.skd-diagram img", "els => els.map(i => i.src)"))
     rusak = page.eval_on_selector_all(
         "a[href]", "els => els.map(a => a.href).filter(h => h.startsWith('file:') && h.endsWith('/'))")
     assert not rusak, f"tautan URL direktori (tidak terbuka dari disk): {rusak[:5]}"

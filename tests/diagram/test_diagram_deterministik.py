@@ -77,7 +77,7 @@ def test_impor_tidak_mencetak_dan_mermaid_py_diimpor_malas():
     p = subprocess.run([sys.executable, "-c", kode], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr
     assert p.stdout == diagram_mekanisme("M3")
-    assert p.stdout.startswith("sequenceDiagram\n")
+    assert p.stdout.split("---\n")[-1].startswith("sequenceDiagram\n")
     assert "IPython" not in p.stdout + p.stderr
 
 

@@ -15,9 +15,14 @@ KATA_KUNCI = {"end", "graph", "subgraph", "flowchart", "style", "class", "classd
               "direction", "linkstyle", "interpolate", "call", "href"}
 
 
+def _badan(teks):
+    """Baris setelah front matter ``config`` dan baris ``flowchart LR``."""
+    return teks.split("---\n")[-1].splitlines()[1:]
+
+
 def _urai(teks):
     simpul, garis = {}, []
-    for b in teks.splitlines()[1:]:
+    for b in _badan(teks):
         if m := SIMPUL.match(b):
             simpul[m.group(1)] = m.group(3)
         elif m := GARIS.match(b):
@@ -28,13 +33,13 @@ def _urai(teks):
 def test_id_aman_unik_dan_semua_baris_dikenali():
     posisi, kelompok = posisi_jahat()
     teks = diagram_struktur(posisi, kelompok, sorot=["end"])
-    assert teks.startswith("flowchart TB\n")
+    assert teks.startswith("---\nconfig:\n") and teks.split("---\n")[-1].startswith("flowchart LR\n")
     simpul, garis = _urai(teks)
     assert len(simpul) == len(posisi) + len(kelompok)
     for id_ in simpul:
         assert id_ not in KATA_KUNCI and not id_.startswith(("o", "x"))
         assert re.fullmatch(r"[nk]\d+(_[a-z0-9_]+)?", id_)
-    lain = [b for b in teks.splitlines()[1:]
+    lain = [b for b in _badan(teks)
             if not (SIMPUL.match(b) or GARIS.match(b) or b.strip().startswith(("classDef ", "class ")))]
     assert lain == []
 

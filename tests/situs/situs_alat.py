@@ -6,6 +6,7 @@ agar tes membandingkan situs dengan berkas org secara independen.
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -40,7 +41,20 @@ def bangun(root: Path, site: Path) -> tuple[subprocess.CompletedProcess, float]:
     mulai = time.monotonic()
     p = subprocess.run([str(MKDOCS), "build", "--strict", "-d", str(site)], cwd=root,
                        capture_output=True, text=True, timeout=900, env=env)
+    if p.returncode == 0:
+        muat_sumber(site)
     return p, time.monotonic() - mulai
+
+
+#: nama berkas SVG diagram → teks Mermaid-nya, dari ``assets/diagram/sumber.json`` situs yang dibangun
+_SUMBER: dict[str, str] = {}
+
+
+def muat_sumber(site: Path) -> dict[str, str]:
+    """Daftar teks Mermaid setiap SVG diagram situs (ditulis hooks/diagram.py)."""
+    data = json.loads((site / "assets" / "diagram" / "sumber.json").read_text(encoding="utf-8"))
+    _SUMBER.update(data)
+    return data
 
 
 def muat_org(path: Path) -> dict:
@@ -53,17 +67,19 @@ def halaman_unit_html(site: Path, uid: str) -> Path:
     return hasil[0]
 
 
-_PRE_MERMAID = re.compile(r'<pre class="mermaid"><code>(.*?)</code></pre>', re.S)
+_IMG_DIAGRAM = re.compile(r'<img src="[^"]*assets/diagram/([0-9a-f]+\.svg)"')
 
 
 def blok_mermaid(teks_html: str) -> list[str]:
-    """Teks Mermaid (sudah di-unescape dari HTML) dari semua blok ``pre.mermaid``."""
-    return [html.unescape(m) for m in _PRE_MERMAID.findall(teks_html)]
+    """Teks Mermaid setiap diagram (``<img>`` SVG yang digambar saat build) di fragmen HTML,
+    berurutan — dicari di ``sumber.json`` situs yang dibangun :func:`bangun`."""
+    return [_SUMBER[n] for n in _IMG_DIAGRAM.findall(teks_html)]
 
 
 def teks_label(mermaid: str) -> str:
     """Teks yang terbaca di diagram: entitas Mermaid ``#34;`` didekode, ``<br/>`` jadi spasi."""
-    t = re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), mermaid)
+    mermaid = re.sub(r"\A---\n.*?\n---\n", "", mermaid, flags=re.S)  # front matter config
+    t = re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), mermaid).replace("\u2060", "")
     t = re.sub(r"<br\s*/?>", " ", t)
     return " ".join(t.split())
 

@@ -288,9 +288,13 @@ def test_makro_dirender_hanya_di_halaman_yang_meminta(situs: Path):
     assert f"Ada {len(list((ROOT / 'orgs').glob('*.yaml')))} unit" in beranda
 
 
-def test_mermaid_divendor_tanpa_cdn(situs: Path):
-    vendor = situs / "assets" / "vendor" / "mermaid-11.4.1.min.js"
-    assert vendor.is_file() and vendor.stat().st_size > 2_000_000
+def test_diagram_svg_saat_build_tanpa_mermaid_js(situs: Path):
+    """Diagram sudah menjadi berkas SVG saat build: tanpa Mermaid JS, tanpa CDN (issue 11 butir 4)."""
+    assert not list(situs.rglob("mermaid*.js")), "bundel Mermaid masih ikut disalin ke situs"
     html = halaman_unit_html(situs, "setda").read_text(encoding="utf-8")
-    assert "assets/vendor/mermaid-11.4.1.min.js" in html
+    assert "mermaid" not in html.lower().replace("skd-diagram", "")
     assert "unpkg.com" not in html and "fonts.googleapis" not in html
+    svg = re.findall(r'<img src="(\.\./\.\./\.\./assets/diagram/[0-9a-f]+\.svg)"', html)
+    assert len(svg) >= 10, "diagram halaman Setda tidak menjadi <img> SVG"
+    base = halaman_unit_html(situs, "setda").parent
+    assert all((base / s).resolve().is_file() for s in svg)
