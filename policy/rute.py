@@ -244,24 +244,31 @@ def ppk_pemilik(unit: Unit, pemilik: str) -> str | None:
     return next((k.penilai for k in unit.org.kelompok if k.pimpinan_unit == pemilik and k.penilai), None)
 
 
-def pejabat_peran(indeks: Indeks, pemilik_unit: Unit, pemilik: str, pegawai: Pihak, cara: str) -> dict[str, Pejabat]:
-    """Nama jabatan setiap peran prosedur Lampiran B.2 untuk pasangan ini.
+def pejabat_pemilik(unit: Unit, pemilik: str, cara: str) -> dict[str, Pejabat]:
+    """Peran di sisi pemilik kinerja. Pada pengajuan sukarela, "Pimpinan Unit Organisasi dituju" adalah
+    pemilik kinerja yang ingin didatangi pegawai (Lampiran B.2 huruf b angka 2)."""
+    p = {"pimpinan_unit_pemilik": _pos(unit, pemilik, "pimpinan_unit_pemilik"),
+         "pimpinan_unit": _pos(unit, pemilik, "pimpinan_unit"),
+         "ppk_pemilik": _pos(unit, ppk_pemilik(unit, pemilik), "ppk_pemilik", INTERPRETASI["ppk_pemilik"])}
+    if cara == "sukarela":
+        p["pimpinan_unit_dituju"] = _pos(unit, pemilik, "pimpinan_unit_dituju")
+    return p
 
-    Pada penunjukan, "dituju" adalah pihak tempat pegawai berada (huruf a angka 2–3); pada pengajuan
-    sukarela, "Pimpinan Unit Organisasi dituju" adalah pemilik kinerja yang ingin didatangi pegawai
-    (huruf b angka 2), dan "bersangkutan" adalah pihak pegawai sendiri."""
+
+def pejabat_umum(indeks: Indeks) -> dict[str, Pejabat]:
+    """Peran yang sama untuk setiap pasangan: Pejabat yang Berwenang Pemerintah Kabupaten Dairi."""
+    return {"pejabat_berwenang": _pejabat_berwenang(indeks)}
+
+
+def pejabat_pegawai(pegawai: Pihak, cara: str) -> dict[str, Pejabat]:
+    """Peran di sisi pegawai. Pada penunjukan, "dituju" adalah pihak tempat pegawai berada (huruf a angka
+    2–3); "bersangkutan" pada pengajuan sukarela adalah pihak pegawai sendiri (huruf b angka 2)."""
     p: dict[str, Pejabat] = {}
-    pem = _pos(pemilik_unit, pemilik, "pimpinan_unit_pemilik")
-    p["pimpinan_unit_pemilik"] = pem
-    p["pimpinan_unit"] = _pos(pemilik_unit, pemilik, "pimpinan_unit")
-    p["ppk_pemilik"] = _pos(pemilik_unit, ppk_pemilik(pemilik_unit, pemilik), "ppk_pemilik", INTERPRETASI["ppk_pemilik"])
-    p["pejabat_berwenang"] = _pejabat_berwenang(indeks)
     if pegawai.instansi is not None:
         ins, tafsir = pegawai.instansi, INTERPRETASI["dituju_instansi"]
         p["pejabat_berwenang_dituju"] = Pejabat("pejabat_berwenang_dituju", f"Pejabat yang Berwenang {ins}", ins, None, tafsir)
         p["ppk_dituju"] = Pejabat("ppk_dituju", f"Pejabat Penilai Kinerja di {ins}", ins, None, tafsir)
-        p["pimpinan_unit_dituju"] = Pejabat("pimpinan_unit_dituju",
-                                            f"Pimpinan Unit Organisasi di {ins}", ins, None, tafsir)
+        p["pimpinan_unit_dituju"] = Pejabat("pimpinan_unit_dituju", f"Pimpinan Unit Organisasi di {ins}", ins, None, tafsir)
         p["jf"] = Pejabat("jf", f"Pejabat Fungsional atau pelaksana di {ins}", ins)
         return p
     u, k = pegawai.unit, pegawai.unit.kelompok[pegawai.kelompok]
@@ -269,13 +276,16 @@ def pejabat_peran(indeks: Indeks, pemilik_unit: Unit, pemilik: str, pegawai: Pih
     p["ppk_dituju"] = _pos(u, k.penilai, "ppk_dituju")
     p["pimpinan_unit_asal"] = _pos(u, pu, "pimpinan_unit_asal")
     p["ppk"] = _pos(u, k.penilai, "ppk", INTERPRETASI["ppk"] if cara == "sukarela" else None)
-    if cara == "sukarela":
-        p["pimpinan_unit_dituju"] = _pos(pemilik_unit, pemilik, "pimpinan_unit_dituju")
-    else:
+    if cara != "sukarela":
         p["pimpinan_unit_dituju"] = _pos(u, pu, "pimpinan_unit_dituju")
-    p["jf"] = Pejabat("jf", f"Pejabat Fungsional dan pelaksana {k.nama or k.id}",
-                      u.org.nama, f"{u.id}/{k.id}")
+    p["jf"] = Pejabat("jf", f"Pejabat Fungsional dan pelaksana {k.nama or k.id}", u.org.nama, f"{u.id}/{k.id}")
     return p
+
+
+def pejabat_peran(indeks: Indeks, pemilik_unit: Unit, pemilik: str, pegawai: Pihak, cara: str) -> dict[str, Pejabat]:
+    """Nama jabatan setiap peran prosedur Lampiran B.2 untuk pasangan ini: sisi pemilik, umum, sisi pegawai
+    (urutan ini juga urutan ``pejabat`` di JSON)."""
+    return {**pejabat_pemilik(pemilik_unit, pemilik, cara), **pejabat_umum(indeks), **pejabat_pegawai(pegawai, cara)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -287,42 +297,75 @@ class _Isi(dict):
         return "{" + k + "}"
 
 
-def _langkah(pr, pejabat: dict[str, Pejabat], cabang: list[dict]) -> list[dict]:
+@dataclass(frozen=True)
+class Templat:
+    """Langkah prosedur dengan kunci peran yang sudah diselesaikan ke lajurnya (sama untuk setiap pasangan)."""
+
+    langkah: tuple[dict, ...]
+    cabang: tuple[dict, ...]
+    #: peran yang dipakai langkah, tembusan dan penyetuju (urutan tidak bermakna)
+    dipakai: tuple[str, ...]
+
+
+def templat(pr) -> Templat:
+    """Langkah dan cabang prosedur katalog ``pr`` dari berkas alurnya; pengirim/penerima/tembusan sebagai
+    kunci peran, uraian dengan isian ``{peran}``."""
     from .mekanisme import Blok, Langkah, prosedur
 
     obj = prosedur(pr.gambar)
-    isi = _Isi({k: v.jabatan for k, v in pejabat.items()})
+    kenal = set(katalog().peran)
 
     def kunci(lajur_peran: str) -> str:
         lj = obj.lajur_untuk(lajur_peran)
-        return next(k for k in lj.semua_kunci if k in pejabat)
+        return next(k for k in lj.semua_kunci if k in kenal)
 
-    hasil: list[dict] = []
+    langkah: list[dict] = []
+    cabang: list[dict] = []
 
     def jalan(butir) -> None:
         for b in butir:
             if isinstance(b, Langkah):
-                hasil.append({
-                    "nomor": b.nomor, "huruf": b.huruf, "kondisi": b.kondisi,
-                    "pengirim": pejabat[kunci(b.pelaku)].as_json(),
-                    "penerima": pejabat[kunci(b.penerima)].as_json() if b.penerima else None,
-                    "tembusan": [pejabat[t].as_json() for t in b.tembusan],
-                    "kiriman": b.label, "uraian": b.uraian.format_map(isi), "balasan": b.balasan, "jangkar": b.sumber,
-                })
+                langkah.append({"nomor": b.nomor, "huruf": b.huruf, "kondisi": b.kondisi, "pengirim": kunci(b.pelaku),
+                                "penerima": kunci(b.penerima) if b.penerima else None, "tembusan": list(b.tembusan),
+                                "kiriman": b.label, "uraian": b.uraian, "balasan": b.balasan, "jangkar": b.sumber})
                 continue
             assert isinstance(b, Blok)
             isi_cabang = []
             for c in b.cabang:
-                awal = len(hasil)
+                awal = len(langkah)
                 jalan(c.isi)
-                isi_cabang.append({"kondisi": c.kondisi, "langkah": [x["nomor"] for x in hasil[awal:]]})
+                isi_cabang.append({"kondisi": c.kondisi, "langkah": [x["nomor"] for x in langkah[awal:]]})
             if b.jenis == "opt":
                 isi_cabang.append({"kondisi": f"selain itu (tidak: {b.cabang[0].kondisi})", "langkah": [],
                                    "catatan": "naskah tidak mengatur langkah lanjutan; permohonan tidak berlanjut"})
             cabang.append({"jenis": b.jenis, "cabang": isi_cabang})
 
     jalan(obj.butir)
-    return hasil
+    dipakai = {x["pengirim"] for x in langkah} | {x["penerima"] for x in langkah if x["penerima"]}
+    dipakai |= {t for x in langkah for t in x["tembusan"]} | {pr.penyetuju}
+    return Templat(tuple(langkah), tuple(cabang), tuple(sorted(dipakai)))
+
+
+def isi_langkah(t: Templat, pejabat: dict[str, Pejabat]) -> list[dict]:
+    """Langkah templat dengan pejabat pasangan ini (isian ``{peran}`` → nama jabatan)."""
+    isi = _Isi({k: v.jabatan for k, v in pejabat.items()})
+    return [{**x, "pengirim": pejabat[x["pengirim"]].as_json(),
+             "penerima": pejabat[x["penerima"]].as_json() if x["penerima"] else None,
+             "tembusan": [pejabat[k].as_json() for k in x["tembusan"]],
+             "uraian": x["uraian"].format_map(isi)} for x in t.langkah]
+
+
+def keputusan(cara: str, lingkup_: str):
+    """(prosedur katalog, None) atau (None, penolakan RT01) untuk cara dan lingkup ini."""
+    pr = pilih_prosedur(cara, lingkup_)
+    if pr is not None:
+        return pr, None
+    ada = [p.cara for p in katalog().isi.prosedur if p.lingkup == lingkup_]
+    return None, Penolakan(
+        "RT01", f"{'pengajuan sukarela' if cara == 'sukarela' else cara} {LINGKUP[lingkup_]} tidak diatur Lampiran B.2"
+                + (" (pengajuan sukarela lintas Unit Organisasi hanya di lingkungan Pemerintah Kabupaten Dairi)"
+                   if cara == "sukarela" else ""),
+        ("gunakan --cara " + " atau --cara ".join(dict.fromkeys(ada))) if ada else "")
 
 
 def rute(indeks: Indeks, pemilik: str, pegawai: str, cara: str = "penunjukan") -> Rute:
@@ -342,21 +385,15 @@ def rute(indeks: Indeks, pemilik: str, pegawai: str, cara: str = "penunjukan") -
             "pilih salah satu: " + ", ".join(f"{unit.id}/{x}" for x in pimpinan) if pimpinan else "")
         return r
     r.lingkup = lingkup(unit, pid, peg)
-    pr = pilih_prosedur(cara, r.lingkup)
+    pr, r.penolakan = keputusan(cara, r.lingkup)
     if pr is None:
-        ada = [p.cara for p in katalog().isi.prosedur if p.lingkup == r.lingkup]
-        r.penolakan = Penolakan(
-            "RT01", f"{'pengajuan sukarela' if cara == 'sukarela' else cara} {LINGKUP[r.lingkup]} tidak diatur Lampiran B.2"
-                    + (" (pengajuan sukarela lintas Unit Organisasi hanya di lingkungan Pemerintah Kabupaten Dairi)"
-                       if cara == "sukarela" else ""),
-            ("gunakan --cara " + " atau --cara ".join(dict.fromkeys(ada))) if ada else "")
         return r
     r.prosedur = pr
     semua = pejabat_peran(indeks, unit, pid, peg, cara)
-    r.langkah = _langkah(pr, semua, r.cabang)
-    dipakai = {x["pengirim"]["peran"] for x in r.langkah} | {x["penerima"]["peran"] for x in r.langkah if x["penerima"]}
-    dipakai |= {t["peran"] for x in r.langkah for t in x["tembusan"]} | {pr.penyetuju}
-    r.pejabat = {k: v for k, v in semua.items() if k in dipakai}
+    t = templat(pr)
+    r.langkah = isi_langkah(t, semua)
+    r.cabang = [dict(c) for c in t.cabang]
+    r.pejabat = {k: v for k, v in semua.items() if k in t.dipakai}
     return r
 
 
