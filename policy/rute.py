@@ -10,7 +10,9 @@ penolakan adalah temuan ber-ID dengan dasar hukumnya (:data:`PENOLAKAN`).
 """
 from __future__ import annotations
 
+import copy
 import difflib
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -307,6 +309,7 @@ class Templat:
     dipakai: tuple[str, ...]
 
 
+@lru_cache(maxsize=None)
 def templat(pr) -> Templat:
     """Langkah dan cabang prosedur katalog ``pr`` dari berkas alurnya; pengirim/penerima/tembusan sebagai
     kunci peran, uraian dengan isian ``{peran}``."""
@@ -392,7 +395,7 @@ def rute(indeks: Indeks, pemilik: str, pegawai: str, cara: str = "penunjukan") -
     semua = pejabat_peran(indeks, unit, pid, peg, cara)
     t = templat(pr)
     r.langkah = isi_langkah(t, semua)
-    r.cabang = [dict(c) for c in t.cabang]
+    r.cabang = copy.deepcopy(list(t.cabang))
     r.pejabat = {k: v for k, v in semua.items() if k in t.dipakai}
     return r
 
