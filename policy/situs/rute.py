@@ -7,7 +7,9 @@ setiap pasangan (daftar kelompok "di dalam Unit Organisasi" per pemilik), keputu
 templat langkah per prosedur, dan pejabat setiap sisi. ``docs/assets/js/rute.js`` hanya menggabungkan
 dan mengisi templat itu (tanpa aturan sendiri); ``tests/test_rute_situs.py`` membuktikan hasilnya sama
 dengan ``policy rute --format json`` untuk setiap pasangan data contoh. JSON disisipkan di halaman
-(``<script type="application/json">``) agar berjalan dari salinan ``file://`` tanpa server.
+(``<script type="application/json">``) agar berjalan dari salinan ``file://`` tanpa server; ``rute.js``
+dimuat lewat ``extra_javascript`` (path relatif benar di situs daring dan salinan luring) dan hanya
+bekerja di halaman yang memuat data itu.
 """
 from __future__ import annotations
 
@@ -113,7 +115,6 @@ def halaman_rute(indeks: Indeks, docs_dir: Path) -> str:
            '<code>python -m policy rute</code>.</p></noscript>',
            '</div>',
            f'<script type="application/json" id="rute-data">{json_sisip(data_situs(indeks))}</script>',
-           '<script src="../assets/js/rute.js"></script>',
            ""]
     return "\n".join(x for x in out if x is not None) + "\n"
 
