@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, Validatio
 
 from . import peraturan
 from .katalog import Katalog, KatalogTidakSah, katalog
+from .katalog import _pesan_validasi
 from .muat import Dokumen, muat_yaml, tampil_path
 
 #: folder bawaan berkas alur (di samping naskah ``docs/peraturan/*.md``)
@@ -247,32 +248,6 @@ def _anchor_prosedur(kode: str, kat: Katalog | None) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _jalur_teks(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(berkas)"
-
-
-def _pesan_validasi(dok: Dokumen, err: ValidationError) -> list[str]:
-    hasil = []
-    for e in err.errors(include_url=False):
-        loc = tuple(x for x in e["loc"] if not (isinstance(x, str) and (x.startswith("@") or "[" in x
-                                                                            or x == "function-after")))
-        if e["type"] == "extra_forbidden":
-            line, col = dok.posisi_kunci(loc)
-            pesan = f"kolom '{loc[-1]}' tidak dikenal di {_jalur_teks(loc[:-1])}"
-            pesan += _dekat(loc[-1], _KOLOM)
-        elif e["type"] == "missing":
-            line, col = dok.posisi(loc[:-1])
-            pesan = f"kolom wajib '{loc[-1]}' tidak ada di {_jalur_teks(loc[:-1])}"
-        else:
-            line, col = dok.posisi(loc)
-            pesan = f"{_jalur_teks(loc)}: {e['msg']} (nilai: {e.get('input')!r})"
-        hasil.append(f"{dok.file}:{line}:{col}: {pesan}")
-    return list(dict.fromkeys(hasil))
-
-
 #: semua nama kolom yang dikenal (untuk saran "maksud Anda")
 _KOLOM = sorted({f for m in (LajurData, LangkahData, JikaData, UlangiData, CabangData, PilihanData, TahapData,
                              InterpretasiData, BerkasMekanisme, BerkasProsedur) for f in m.model_fields})
@@ -303,7 +278,7 @@ def _muat_satu(p: Path) -> tuple[Berkas | None, list[str], object]:
     try:
         return Berkas(model.model_validate(data), dok), [], kode
     except ValidationError as err:
-        return None, _pesan_validasi(dok, err), kode
+        return None, _pesan_validasi(dok, err, _KOLOM), kode
 
 
 def _posisi_katalog(kat: Katalog, bagian: str, i: int) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -503,21 +504,65 @@ def _jalur(loc: tuple) -> str:
     return out or "(berkas)"
 
 
-def _pesan_validasi(dok, err: ValidationError) -> list[str]:
-    hasil = []
+def _pesan_validasi(dok, err: ValidationError, kolom: list[str] | None = None) -> list[str]:
+    """Kesalahan Pydantic → ``berkas:baris:kolom: pesan``. ``kolom``: nama kolom sah untuk saran salah ketik.
+    Bagian lokasi yang bukan kunci berkas (tag union ``@...``, nama validator) dibuang."""
+    urut: list[tuple[str, object]] = []  # ("teks", baris) atau ("nilai", kunci tempat)
+    arti: dict[tuple, list[str]] = {}  # pilihan union di tempat yang sama digabung: "... atau ..."
     for e in err.errors(include_url=False):
-        loc = tuple(x for x in e["loc"] if not (isinstance(x, str) and ("[" in x or x in ("function-after",))))
+        loc = tuple(x for x in e["loc"] if not (isinstance(x, str) and _BUKAN_KUNCI.match(x)))
         if e["type"] == "extra_forbidden":
             line, col = dok.posisi_kunci(loc)
-            pesan = f"kolom '{loc[-1]}' tidak dikenal di {_jalur(loc[:-1])}"
+            urut.append(("teks", f"{dok.file}:{line}:{col}: kolom '{loc[-1]}' tidak dikenal di {_jalur(loc[:-1])}"
+                                 + (_dekat(loc[-1], kolom) if kolom else "")))
         elif e["type"] == "missing":
             line, col = dok.posisi(loc[:-1])
-            pesan = f"kolom wajib '{loc[-1]}' tidak ada di {_jalur(loc[:-1])}"
+            urut.append(("teks", f"{dok.file}:{line}:{col}: kolom wajib '{loc[-1]}' tidak ada di {_jalur(loc[:-1])}"))
         else:
             line, col = dok.posisi(loc)
-            pesan = f"{_jalur(loc)}: {e['msg']} (nilai: {e.get('input')!r})"
-        hasil.append(f"{dok.file}:{line}:{col}: {pesan}")
-    return list(dict.fromkeys(hasil))
+            kunci = (line, col, _jalur(loc), repr(e.get("input")))
+            if kunci not in arti:
+                arti[kunci] = []
+                urut.append(("nilai", kunci))
+            if _arti(e) not in arti[kunci]:
+                arti[kunci].append(_arti(e))
+
+    def baris(jenis: str, isi) -> str:
+        if jenis == "teks":
+            return isi
+        line, col, jalur, masukan = isi
+        a = arti[isi]
+        return f"{dok.file}:{line}:{col}: {jalur}: {' atau '.join([a[0], *(x.removeprefix('harus ') for x in a[1:])])} " \
+               f"(nilai: {masukan})"
+
+    return list(dict.fromkeys(baris(j, x) for j, x in urut))
+
+
+#: bagian lokasi Pydantic yang bukan kunci berkas: tag union (``@...``), nama validator atau tipe anggota union
+_BUKAN_KUNCI = re.compile(r"^(@.*|.*\[.*|function-\w+|constrained-\w+|int|str|bool|float|list|dict)$")
+
+
+def _arti(e: dict) -> str:
+    """Pesan Pydantic yang sering muncul dalam Bahasa Indonesia; selain itu pesan aslinya."""
+    c = e.get("ctx") or {}
+    arti = {
+        "string_type": "harus teks",
+        "int_type": "harus bilangan bulat",
+        "int_parsing": "harus bilangan bulat",
+        "bool_type": "harus true atau false",
+        "list_type": "harus daftar, mis. [a, b]",
+        "dict_type": "harus pemetaan (kolom: nilai)",
+        "model_type": "harus pemetaan (kolom: nilai)",
+        "string_pattern_mismatch": f"bentuknya tidak sah (pola {c.get('pattern')})",
+        "string_too_short": "tidak boleh kosong",
+        "string_too_long": f"terlalu panjang (paling banyak {c.get('max_length')} karakter)",
+        "too_short": f"paling sedikit {c.get('min_length')} butir",
+        "greater_than_equal": f"paling kecil {c.get('ge')}",
+        "less_than_equal": f"paling besar {c.get('le')}",
+        "literal_error": f"harus salah satu dari: {c.get('expected')}",
+        "enum": f"harus salah satu dari: {c.get('expected')}",
+    }
+    return arti.get(e["type"], e["msg"])
 
 
 def muat(path: Path | str) -> Katalog:
