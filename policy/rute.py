@@ -403,16 +403,23 @@ def rute(indeks: Indeks, pemilik: str, pegawai: str, cara: str = "penunjukan") -
 def penyetuju_wajib(indeks: Indeks, unit: Unit, pemilik: str, kelompok_acuan: str) -> set[str]:
     """Acuan ``berkas/struktur-id`` pejabat yang menurut rute menyetujui pelibatan anggota dari kelompok
     ``kelompok_acuan`` (``kjf-x`` atau ``berkas/kjf-x``), untuk cara mana pun yang diatur; kosong bila tak
-    terselesaikan atau tidak ada acuannya (dipakai TK05)."""
+    terselesaikan atau tidak ada acuannya (dipakai TK05). Hanya katalog dan berkas org: ``check`` tidak
+    membaca berkas alur."""
     acuan = kelompok_acuan if "/" in kelompok_acuan else f"{unit.id}/{kelompok_acuan}"
+    try:
+        peg = selesaikan_pegawai(indeks, acuan)
+    except RuteTidakDikenal:
+        return set()
+    if pemilik not in pimpinan_unit(unit):  # dilaporkan TK02
+        return set()
+    lk = lingkup(unit, pemilik, peg)
     hasil: set[str] = set()
     for cara in CARA:
-        try:
-            r = rute(indeks, f"{unit.id}/{pemilik}", acuan, cara)
-        except RuteTidakDikenal:
-            return set()
-        if r.boleh and r.pejabat[r.prosedur.penyetuju].acuan:
-            hasil.add(r.pejabat[r.prosedur.penyetuju].acuan)
+        pr = pilih_prosedur(cara, lk)
+        if pr is not None:
+            p = pejabat_peran(indeks, unit, pemilik, peg, cara)[pr.penyetuju]
+            if p.acuan:
+                hasil.add(p.acuan)
     return hasil
 
 

@@ -127,3 +127,16 @@ def test_kunci_json_stabil():
                                     "uraian", "balasan", "jangkar"}
     _, t = rute_json("diskominfo/kadis", "diskominfo/kjf-aptika")
     assert list(t) == list(j) and set(t["temuan"]) == {"id", "judul", "pesan", "saran", "basis", "jangkar"}
+
+
+def test_penyetuju_wajib_sama_dengan_rute():
+    """TK05 memakai penyetuju_wajib (tanpa berkas alur); hasilnya sama dengan penyetuju rute lengkap."""
+    from policy.rute import muat, penyetuju_wajib, rute
+
+    indeks = muat(ROOT / "orgs")
+    u = indeks.units["diskominfo"]
+    for kel in ("kjf-aptika", "kjf-statistik", "bappeda/kjf-perencanaan", "setda/kjf-organisasi"):
+        acuan = kel if "/" in kel else f"diskominfo/{kel}"
+        harap = {rute(indeks, "diskominfo/kabid-aptika", acuan, c).as_json()["penyetuju"]["acuan"]
+                 for c in ("penunjukan", "sukarela")}
+        assert penyetuju_wajib(indeks, u, "kabid-aptika", kel) == harap
