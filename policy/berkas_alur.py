@@ -81,6 +81,8 @@ class LangkahData(_M):
     balasan: bool = False
     #: penanda butir teks asli (prosedur), mis. "a" atau "e.1"
     huruf: Annotated[str, Field(pattern=r"^[a-z](\.[0-9]+)?$")] | None = None
+    #: peran (katalog) yang menerima tembusan kiriman ini, mis. ``ppk_pemilik`` ("dengan tembusan ...")
+    tembusan: list[Kunci] = Field(default_factory=list)
 
     def nomor_kalimat(self) -> list[int]:
         return [self.kalimat] if isinstance(self.kalimat, int) else list(self.kalimat)
@@ -345,6 +347,9 @@ def _periksa_berkas(b: Berkas, kat: Katalog, ada_anchor: set[str]) -> Iterator[t
     for lk, jalur, _ in langkah_berkas(b, kat):
         yield from peran_sah(jalur, lk.pelaku, "pelaku")
         yield from peran_sah(jalur, lk.penerima, "penerima")
+        for j, k in enumerate(lk.tembusan):
+            if k not in peran:
+                yield (*jalur, "tembusan", j), f"peran '{k}' tidak ada di katalog (bagian 'peran'){_dekat(k, peran)}"
         yield from anchor_sah((*jalur, "sumber"), lk.sumber)
         for isian in _isian(lk.uraian):
             if isian not in lajur_dari:

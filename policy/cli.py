@@ -64,6 +64,15 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--langkah", action="store_true",
                    help="sertakan langkah mekanisme setiap kelompok (dari berkas alur docs/peraturan/alur/)")
     _arg_tanggal(e)
+    rt = sub.add_parser("rute", help="rute penugasan lintas unit/instansi untuk satu pasangan (Lampiran B.2)")
+    rt.add_argument("--pemilik", required=True, metavar="BERKAS/STRUKTUR-ID",
+                    help="Pimpinan Unit Organisasi pemilik kinerja, mis. diskominfo/kabid-aptika")
+    rt.add_argument("--pegawai", required=True, metavar="BERKAS/KELOMPOK",
+                    help='kelompok tempat pegawai berada (mis. bappeda/kjf-perencanaan) atau "instansi:<nama>"')
+    rt.add_argument("--cara", choices=["penunjukan", "sukarela"], default="penunjukan",
+                    help="penunjukan (bawaan) atau pengajuan sukarela")
+    rt.add_argument("--format", choices=["text", "json"], default="text")
+    rt.add_argument("--orgs", default="orgs", metavar="FOLDER", help="folder berkas org (bawaan: orgs/)")
     r = sub.add_parser("rules", help="cetak katalog aturan")
     r.add_argument("--format", choices=["text", "json"], default="text")
     s = sub.add_parser("schema", help="cetak JSON Schema berkas org")
@@ -154,6 +163,23 @@ def cmd_rules(args) -> int:
     return 0
 
 
+def cmd_rute(args) -> int:
+    """Rute penugasan satu pasangan (Lampiran B.2): 0 rute ada, 1 ditolak (temuan RTnn), 2 nama tidak ada."""
+    from .rute import RuteTidakDikenal, muat, rute, teks
+
+    try:
+        r = rute(muat(args.orgs), args.pemilik, args.pegawai, args.cara)
+    except RuteTidakDikenal as e:
+        saran = f" ({e.saran})" if e.saran else ""
+        print(keluaran.aman_terminal(f"kesalahan: {e.pesan}{saran}"), file=sys.stderr)
+        return 2
+    if args.format == "json":
+        sys.stdout.write(keluaran.as_json(r.as_json()))
+    else:
+        sys.stdout.write("\n".join(keluaran.aman_terminal(b) for b in teks(r).split("\n")))
+    return 0 if r.boleh else 1
+
+
 def cmd_schema(args) -> int:
     from .skema import skema_json
 
@@ -184,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     from .katalog import KatalogTidakSah
 
     try:
-        return {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules, "schema": cmd_schema}[args.perintah](args)
+        return {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules, "schema": cmd_schema,
+                "rute": cmd_rute}[args.perintah](args)
     except KatalogTidakSah as e:  # katalog (POLICY_KATALOG) atau berkas alur (POLICY_ALUR) rusak
         print(f"kesalahan: {getattr(e, 'judul', 'katalog tidak sah')} (perbaiki lalu jalankan lagi):", file=sys.stderr)
         for baris in e.pesan:

@@ -138,10 +138,19 @@ class Mekanisme(_M):
 
 
 class Prosedur(_M):
+    """Prosedur penugasan Lampiran B.2 (Gambar 18–22). ``cara`` dan ``lingkup`` memilih prosedur untuk
+    satu pasangan pemilik kinerja–pegawai (:mod:`policy.rute`); ``penyetuju`` adalah peran yang
+    menyetujui pelibatan dan menyusun/menandatangani surat penugasan; ``surat_permohonan``: muatan
+    minimal surat permohonan pelibatan (``lampiran-b-2-surat-permohonan``) berlaku."""
+
     kode: Kode
     gambar: Nomor
     anchor: Anchor
     judul: Teks
+    cara: Literal["penunjukan", "sukarela"]
+    lingkup: Literal["dalam_unit", "lintas_unit", "lintas_instansi"]
+    penyetuju: Kunci
+    surat_permohonan: bool = False
 
 
 _Satu = JenisJabatan | list[JenisJabatan]
@@ -412,6 +421,15 @@ def _periksa_silang(k: BerkasKatalog) -> Iterator[tuple[tuple, str]]:
                                            "mekanisme atau prosedur mana pun")
 
     peran = set(k.peran)
+    for i, pr in enumerate(k.prosedur):
+        if pr.penyetuju not in peran:
+            yield ("prosedur", i, "penyetuju"), f"peran '{pr.penyetuju}' tidak ada di bagian 'peran'{_dekat(pr.penyetuju, peran)}"
+    pasangan: dict[tuple[str, str], int] = {}
+    for i, pr in enumerate(k.prosedur):
+        if (pr.cara, pr.lingkup) in pasangan:
+            yield (("prosedur", i, "lingkup"),
+                   f"cara '{pr.cara}' lingkup '{pr.lingkup}' sudah dipakai prosedur butir ke-{pasangan[(pr.cara, pr.lingkup)] + 1}")
+        pasangan.setdefault((pr.cara, pr.lingkup), i)
     for kunci in k.aktor_bawaan:
         if kunci not in peran:
             yield ("aktor_bawaan", kunci), f"peran '{kunci}' tidak ada di bagian 'peran'{_dekat(kunci, peran)}"

@@ -100,6 +100,8 @@ class Langkah:
     balasan: bool = False
     kondisi: str | None = None
     huruf: str | None = None
+    #: peran penerima tembusan (prosedur Lampiran B.2), mis. ``("ppk_pemilik",)``
+    tembusan: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,7 @@ class _Penomor:
                 self.n += 1
                 hasil.append(Langkah(nomor=self.n, tahap=tahap, pelaku=b.pelaku, penerima=b.penerima, label=b.label,
                                      uraian=b.uraian, sumber=b.sumber or sumber, balasan=b.balasan, kondisi=kondisi,
-                                     huruf=b.huruf))
+                                     huruf=b.huruf, tembusan=tuple(b.tembusan)))
                 continue
             if isinstance(b, PilihanData):
                 jenis, cabang = "alt", [(c.jika, c.langkah) for c in b.pilihan]

@@ -7,9 +7,10 @@ Mode ketat: ``"08"`` tidak menjadi 8, ``"yes"`` tidak menjadi ``True``.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80,
                             description="Pengenal: huruf kecil, angka dan '-' (contoh: kabid-aptika)")]
@@ -67,12 +68,45 @@ class Kelompok(_Dasar):
     anggota: list[AnggotaKelompok] = Field(default_factory=list)
 
 
+def _tanggal_sah(v: str | None) -> str | None:
+    if v is not None:
+        try:
+            date.fromisoformat(v)
+        except ValueError:
+            raise ValueError(f"tanggal '{v}' tidak ada di kalender (tulis YYYY-MM-DD)") from None
+    return v
+
+
+#: tanggal YYYY-MM-DD sebagai teks (diberi tanda kutip di YAML), diperiksa ada di kalender
+Tanggal = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description="Tanggal YYYY-MM-DD"),
+                    AfterValidator(_tanggal_sah)]
+
+
+class DasarPenugasan(_Dasar):
+    """Dasar penugasan anggota dari Unit Organisasi atau instansi lain (Lampiran B.2): surat permohonan
+    pelibatan yang disetujui. Hanya nomor surat dan jabatan, tanpa nama orang."""
+
+    nomor_surat: Teks = Field(description="Nomor surat permohonan pelibatan yang disetujui, mis. 800/123/2025")
+    tanggal: Tanggal = Field(description="Tanggal surat (YYYY-MM-DD)")
+    penyetuju: Teks = Field(description="Jabatan yang menyetujui: '<berkas>/<struktur-id>', atau nama jabatan di instansi lain")
+    mulai: Tanggal = Field(description="Awal masa penugasan (YYYY-MM-DD)")
+    selesai: Tanggal = Field(description="Akhir masa penugasan, hari terakhir (YYYY-MM-DD)")
+
+    @model_validator(mode="after")
+    def _urut(self) -> "DasarPenugasan":
+        if self.selesai < self.mulai:
+            raise ValueError(f"selesai ({self.selesai}) sebelum mulai ({self.mulai})")
+        return self
+
+
 class AnggotaTim(_Dasar):
     """Anggota/ketua tim: dari kelompok (``kjf-x`` atau ``berkas/kjf-x``) atau dari instansi lain."""
 
     kelompok: AcuanKelompok | None = None
     instansi: Teks | None = None
     jabatan: Teks
+    dasar_penugasan: DasarPenugasan | None = Field(
+        default=None, description="Untuk anggota dari Unit Organisasi/instansi lain: surat permohonan pelibatan yang disetujui")
 
     @model_validator(mode="after")
     def _satu_asal(self) -> "AnggotaTim":
@@ -89,6 +123,8 @@ class TimKerja(_Dasar):
     pemilik_kinerja: Slug = Field(description="Pimpinan Unit Organisasi pemilik kinerja (Pasal 15 ayat (2))")
     ketua: AnggotaTim
     anggota: list[AnggotaTim] = Field(default_factory=list)
+    mulai: Tanggal | None = Field(default=None, description="Awal masa kerja tim (YYYY-MM-DD)")
+    selesai: Tanggal | None = Field(default=None, description="Akhir masa kerja tim, hari terakhir (YYYY-MM-DD)")
 
 
 class OrgFile(_Dasar):
@@ -116,6 +152,7 @@ MODEL_ANAK: dict[type[BaseModel], dict[str, type[BaseModel]]] = {
     OrgFile: {"struktur": Posisi, "pengecualian_level": PengecualianLevel, "kelompok": Kelompok, "tim_kerja": TimKerja},
     Kelompok: {"anggota": AnggotaKelompok},
     TimKerja: {"ketua": AnggotaTim, "anggota": AnggotaTim},
+    AnggotaTim: {"dasar_penugasan": DasarPenugasan},
 }
 
 

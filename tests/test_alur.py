@@ -27,7 +27,9 @@ def _normal(x):
     """Dataclass → (nama kelas, (kolom, nilai)...) secara rekursif, agar objek dari modul lama dan baru
     dapat dibandingkan setiap kolomnya."""
     if dataclasses.is_dataclass(x):
-        return type(x).__name__, tuple((f.name, _normal(getattr(x, f.name))) for f in dataclasses.fields(x))
+        # ``tembusan`` (prosedur B.2) ditambahkan setelah pemindahan ke berkas alur; modul lama tidak memilikinya
+        return type(x).__name__, tuple((f.name, _normal(getattr(x, f.name))) for f in dataclasses.fields(x)
+                                       if f.name != "tembusan")
     if isinstance(x, (tuple, list)):
         return tuple(_normal(y) for y in x)
     if isinstance(x, dict):

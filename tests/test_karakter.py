@@ -208,10 +208,15 @@ DASAR = {
                   "anggota": [{"jabatan": "Arsiparis Ahli Pertama", "jenis": "fungsional"}]}],
     "tim_kerja": [{"id": "tim", "nama": "Tim Arsip", "pemilik_kinerja": "kabid",
                    "ketua": {"kelompok": "kjf", "jabatan": "Arsiparis Ahli Pertama"},
-                   "anggota": [{"instansi": "BPS Kabupaten Dairi", "jabatan": "Statistisi Ahli Muda"}]}],
+                   "anggota": [{"instansi": "BPS Kabupaten Dairi", "jabatan": "Statistisi Ahli Muda",
+                                "dasar_penugasan": {"nomor_surat": "800/1/2025", "tanggal": "2025-01-02",
+                                                    "penyetuju": "Kepala BPS Kabupaten Dairi",
+                                                    "mulai": "2025-02-01", "selesai": "2099-12-31"}}],
+                   "mulai": "2025-01-01", "selesai": "2099-12-31"}],
 }
 VARIAN = copy.deepcopy(DASAR)
-VARIAN["tim_kerja"][0]["ketua"] = {"instansi": "BPS Kabupaten Dairi", "jabatan": "Statistisi Ahli Muda"}
+VARIAN["tim_kerja"][0]["ketua"] = {"instansi": "BPS Kabupaten Dairi", "jabatan": "Statistisi Ahli Muda",
+                                   "dasar_penugasan": DASAR["tim_kerja"][0]["anggota"][0]["dasar_penugasan"]}
 VARIAN["tim_kerja"][0]["anggota"] = [{"kelompok": "kjf", "jabatan": "Arsiparis Ahli Pertama"}]
 INDUK = {"id": "dinas-b", "nama": "Dinas B", "jenis": "dinas", "aplikasi_spbe": ["srikandi"],
          "struktur": [{"id": "kadis", "jabatan": "Kepala Dinas", "jenis": "jpt_pratama"}]}

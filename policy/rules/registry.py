@@ -46,6 +46,8 @@ class Aturan:
     interpretasi: str | None = None
     #: True bila fungsi menerima ``param`` (nilai ``parameter`` versi aturan di katalog)
     berparameter: bool = False
+    #: True bila fungsi menerima ``tanggal`` (tanggal pemeriksaan, ``check --tanggal``)
+    bertanggal: bool = False
 
     @property
     def uraian(self) -> str:
@@ -65,7 +67,8 @@ def aturan(id: str, severity: str, judul: str, basis: str, anchors: Iterable[str
         if id in ATURAN:
             raise ValueError(f"aturan {id} didaftarkan dua kali")
         ATURAN[id] = Aturan(id, severity, judul, basis, tuple(anchors), fn, tahap, interpretasi,
-                            berparameter="param" in inspect.signature(fn).parameters)
+                            berparameter="param" in inspect.signature(fn).parameters,
+                            bertanggal="tanggal" in inspect.signature(fn).parameters)
         return fn
 
     return deco

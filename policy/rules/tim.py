@@ -1,7 +1,8 @@
-"""Aturan tim kerja (TK01–TK03): Pasal 10, Pasal 15; Lampiran B.3."""
+"""Aturan tim kerja (TK01–TK07): Pasal 10, Pasal 15; Lampiran B.2 dan B.3."""
 from __future__ import annotations
 
 import difflib
+from datetime import date
 from typing import Iterator
 
 from ..domain import Indeks, Unit
@@ -72,3 +73,97 @@ def tk03_jabatan_anggota(unit: Unit, indeks: Indeks) -> Iterator[Lapor]:
                 d = difflib.get_close_matches(m.jabatan, ada, n=1, cutoff=0.6)
                 yield Lapor(path + ("jabatan",), f"jabatan '{m.jabatan}' tidak ada di kelompok '{m.kelompok}'",
                             (f"maksud Anda '{d[0]}'? " if d else "") + "jabatan di kelompok itu: " + ", ".join(ada))
+
+
+# ---------------------------------------------------------------------------------------------
+# Dasar penugasan anggota dari Unit Organisasi/instansi lain (Lampiran B.2 huruf a angka 2–3, huruf b angka 2)
+
+_B2_PERMOHONAN = ("lampiran-b-2-penunjukan-2", "lampiran-b-2-penunjukan-3", "lampiran-b-2-pengajuan-sukarela-2")
+
+
+def _lintas(unit: Unit, indeks: Indeks, t: TimKerja, i: int) -> Iterator[tuple[tuple, AnggotaTim]]:
+    """Ketua/anggota dari luar Unit Organisasi pemilik kinerja (kelompok lain atau instansi lain)."""
+    for path, m in _anggota(t, i):
+        if dari_unit_pemilik(unit, indeks, t, m) is False:
+            yield path, m
+
+
+@aturan("TK04", "warning", "Anggota tim dari Unit Organisasi atau instansi lain mencatat dasar penugasannya",
+        "Lampiran B.2 huruf a angka 2–3, huruf b angka 2", _B2_PERMOHONAN,
+        interpretasi="Pelibatan lintas Unit Organisasi/instansi dilakukan lewat surat permohonan pelibatan yang "
+                     "disetujui; berkas org mencatatnya sebagai dasar_penugasan (nomor dan tanggal surat, jabatan "
+                     "penyetuju, masa). Tanpa catatan itu dasar penugasannya tidak terlihat, maka tingkatnya peringatan.")
+def tk04_dasar_penugasan_ada(unit: Unit, indeks: Indeks) -> Iterator[Lapor]:
+    """Anggota lintas Unit Organisasi/instansi ditugaskan berdasarkan surat permohonan pelibatan (Lampiran B.2)."""
+    for i, t in enumerate(unit.org.tim_kerja):
+        for path, m in _lintas(unit, indeks, t, i):
+            if m.dasar_penugasan is None:
+                asal = f"instansi {m.instansi}" if m.instansi else f"kelompok {m.kelompok}"
+                yield Lapor(path, f"{m.jabatan} ({asal}) di tim '{t.nama}' berasal dari luar Unit Organisasi pemilik "
+                                  "kinerja, tetapi dasar penugasannya tidak dicatat",
+                            "tambahkan dasar_penugasan: {nomor_surat, tanggal, penyetuju, mulai, selesai} "
+                            "(python -m policy rute menunjukkan siapa penyetujunya)")
+
+
+@aturan("TK05", "error", "Penyetuju dasar penugasan adalah pejabat yang ditentukan rute penugasan",
+        "Lampiran B.2 huruf a angka 2 butir c), huruf b angka 2 butir c",
+        ("lampiran-b-2-penunjukan-2-huruf-c", "lampiran-b-2-pengajuan-sukarela-2-huruf-c"),
+        interpretasi="Penyetuju = Pejabat Penilai Kinerja kelompok tempat pegawai berada, yang menyetujui dan "
+                     "menyusun surat penugasan (penunjukan: Gambar 19; pengajuan sukarela: Gambar 22), ditulis "
+                     "'<berkas>/<struktur-id>'. Penyetuju di instansi lain tidak tercatat di berkas org, maka tidak diperiksa.")
+def tk05_penyetuju(unit: Unit, indeks: Indeks) -> Iterator[Lapor]:
+    """Surat penugasan lintas Unit Organisasi disusun oleh Pejabat Penilai Kinerja tempat pegawai berada."""
+    from ..rute import penyetuju_wajib
+
+    for i, t in enumerate(unit.org.tim_kerja):
+        for path, m in _lintas(unit, indeks, t, i):
+            d = m.dasar_penugasan
+            if d is None or m.kelompok is None:
+                continue
+            wajib = penyetuju_wajib(indeks, unit, t.pemilik_kinerja, m.kelompok)
+            if wajib and d.penyetuju not in wajib:
+                yield Lapor(path + ("dasar_penugasan", "penyetuju"),
+                            f"penyetuju '{d.penyetuju}' bukan pejabat yang menyetujui pelibatan dari kelompok "
+                            f"'{m.kelompok}' menurut Lampiran B.2",
+                            "tulis penyetuju: " + " atau ".join(sorted(wajib)))
+
+
+@aturan("TK06", "warning", "Masa penugasan anggota lintas unit/instansi belum berakhir pada tanggal pemeriksaan",
+        "Lampiran B.2 huruf f; muatan surat permohonan pelibatan angka 4",
+        ("lampiran-b-2-ketentuan-huruf-f", "lampiran-b-2-surat-permohonan-angka-4"),
+        interpretasi="Penugasan dilaksanakan dalam waktu tertentu (durasi pelibatan di surat permohonan). Anggota "
+                     "yang masa penugasannya berakhir sebelum tanggal pemeriksaan (check --tanggal, bawaan hari ini) "
+                     "dilaporkan agar diperpanjang dengan surat baru atau dikeluarkan dari tim.")
+def tk06_penugasan_berakhir(unit: Unit, indeks: Indeks, tanggal: date) -> Iterator[Lapor]:
+    """Penugasan dalam waktu tertentu (Lampiran B.2 huruf f): masa yang sudah lewat dilaporkan."""
+    hari = tanggal.isoformat()
+    for i, t in enumerate(unit.org.tim_kerja):
+        for path, m in _anggota(t, i):
+            d = m.dasar_penugasan
+            if d is not None and d.selesai < hari:
+                yield Lapor(path + ("dasar_penugasan", "selesai"),
+                            f"penugasan berakhir: masa penugasan {m.jabatan} di tim '{t.nama}' (surat {d.nomor_surat}) "
+                            f"selesai {d.selesai}, sebelum {hari}",
+                            "perpanjang dengan surat permohonan pelibatan baru, atau keluarkan dari tim")
+
+
+@aturan("TK07", "warning", "Masa penugasan anggota tidak melampaui masa kerja tim",
+        "Lampiran B.2 huruf f; muatan surat permohonan pelibatan angka 4",
+        ("lampiran-b-2-ketentuan-huruf-f", "lampiran-b-2-surat-permohonan-angka-4"),
+        interpretasi="Durasi pelibatan dimohon untuk kinerja tim itu; masa penugasan yang mulai sebelum atau "
+                     "berakhir sesudah masa tim (mulai/selesai tim, bila dicatat) lebih panjang dari yang dibutuhkan.")
+def tk07_masa_dalam_masa_tim(unit: Unit, indeks: Indeks) -> Iterator[Lapor]:
+    """Durasi pelibatan (Lampiran B.2, muatan surat permohonan angka 4) sesuai masa kerja tim."""
+    for i, t in enumerate(unit.org.tim_kerja):
+        for path, m in _anggota(t, i):
+            d = m.dasar_penugasan
+            if d is None:
+                continue
+            if t.mulai is not None and d.mulai < t.mulai:
+                yield Lapor(path + ("dasar_penugasan", "mulai"),
+                            f"masa penugasan {m.jabatan} mulai {d.mulai}, sebelum tim '{t.nama}' mulai {t.mulai}",
+                            f"mulai paling awal {t.mulai}")
+            if t.selesai is not None and d.selesai > t.selesai:
+                yield Lapor(path + ("dasar_penugasan", "selesai"),
+                            f"masa penugasan {m.jabatan} selesai {d.selesai}, sesudah tim '{t.nama}' selesai {t.selesai}",
+                            f"selesai paling lambat {t.selesai}")

@@ -23,6 +23,7 @@ PENYEDIA: list[str] = [
     "policy.situs.indeks:halaman",
     "policy.situs.halaman_mekanisme:halaman",
     "policy.situs.kepatuhan:halaman",
+    "policy.situs.rute:halaman",
 ]
 #: penyedia yang memindai halaman lain (menerima argumen kedua); dijalankan setelah ``PENYEDIA``
 PENYEDIA_AKHIR: list[str] = ["policy.situs.cakupan:halaman"]

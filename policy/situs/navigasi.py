@@ -14,7 +14,7 @@ from __future__ import annotations
 from .konteks import GRUP
 
 #: Urutan tingkat atas: nama berkas/folder di docs/.
-URUTAN_ATAS: tuple[str, ...] = ("index.md", "panduan", "unit", "mekanisme", "kepatuhan.md", "peraturan",
+URUTAN_ATAS: tuple[str, ...] = ("index.md", "panduan", "unit", "rute.md", "mekanisme", "kepatuhan.md", "peraturan",
                                 "aturan", "kontribusi")
 
 #: Urutan di dalam folder tertentu (anak yang tidak disebut menyusul sesuai abjad).

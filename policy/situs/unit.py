@@ -19,6 +19,7 @@ Isi setiap halaman unit (Bahasa Indonesia), dari berkas ``orgs/<id>.yaml``:
 """
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -408,6 +409,36 @@ def _nama_anggota(ctx: Konteks, unit: Unit, a: AnggotaTim, dari: str) -> tuple[s
     return md.teks(a.jabatan), f"[{md.teks(u2.org.nama)}]({relatif(ctx.halaman_unit(u2) + '#' + url.jangkar_kelompok(kid), dari)}) — {nama_k} (lintas unit)"
 
 
+def _penyetuju(ctx: Konteks, acuan: str) -> str:
+    """Jabatan penyetuju: ``berkas/struktur-id`` diselesaikan ke nama jabatannya, selain itu teks apa adanya."""
+    uid, sep, pid = acuan.partition("/")
+    u2 = ctx.unit(uid) if sep else None
+    if u2 is not None and pid in u2.posisi:
+        return f"{md.teks(u2.jabatan(pid))} ({md.teks(u2.org.nama)}; {md.teks(acuan)})"
+    return md.teks(acuan)
+
+
+def _penugasan_lintas(ctx: Konteks, t: TimKerja, dari: str) -> list[str]:
+    """Dasar penugasan anggota dari Unit Organisasi/instansi lain (Lampiran B.2): nomor dan tanggal surat,
+    penyetuju, masa; aktif atau berakhir pada tanggal build."""
+    hari = date.today().isoformat()
+    baris = []
+    for peran, a in [("Ketua", t.ketua)] + [("Anggota", x) for x in t.anggota]:
+        d = a.dasar_penugasan
+        if d is None:
+            continue
+        status = "berakhir" if d.selesai < hari else ("belum mulai" if d.mulai > hari else "aktif")
+        baris.append(f"- {peran} {md.teks(a.jabatan)}: surat permohonan pelibatan nomor {md.teks(d.nomor_surat)} "
+                     f"tanggal {md.teks(d.tanggal)}, disetujui {_penyetuju(ctx, d.penyetuju)}; masa "
+                     f"{md.teks(d.mulai)} s.d. {md.teks(d.selesai)} — **{status}**")
+    if not baris:
+        return []
+    masa = (f" Masa kerja tim: {md.teks(t.mulai or '…')} s.d. {md.teks(t.selesai or '…')}."
+            if t.mulai or t.selesai else "")
+    return [f"Penugasan lintas unit/instansi ({md.tautan('lampiran-b-2-surat-permohonan', dari, ctx.docs_dir)}; "
+            f"status pada {hari}).{masa}\n", *baris, ""]
+
+
 def _temuan_tim(unit: Unit, temuan: list[Temuan]) -> dict[int, list[Temuan]]:
     """Temuan TK* dipetakan ke tim menurut rentang baris tim di berkas."""
     awal = [unit.pos(("tim_kerja", i))[0] for i in range(len(unit.org.tim_kerja))]
@@ -437,6 +468,7 @@ def _bagian_tim(ctx: Konteks, unit: Unit, dari: str) -> str:
             jab, asal = _nama_anggota(ctx, unit, a, dari)
             out.append(f"| {peran} | {jab} | {asal} |")
         out.append("")
+        out.extend(_penugasan_lintas(ctx, t, dari))
         for tm in per_tim.get(i, []):
             out.append(admonition_temuan(tm, dari, docs))
     masuk = tim_masuk(ctx, unit)

@@ -68,7 +68,10 @@ def _dinas(i: int, n: int, uid: str) -> dict:
             {"id": "kerja" if i % 2 else "lain", "nama": f"Tim Uji {i}", "pemilik_kinerja": "kabid",
              "ketua": {"kelompok": "kjf-bidang", "jabatan": f"Analis Uji {i} Ahli Muda"},
              "anggota": [{"kelompok": f"{berikut}/kjf-bidang", "jabatan": f"Analis Uji {(i + 1) % n} Ahli Muda"},
-                         {"instansi": f"Instansi Uji {i}", "jabatan": f"Statistisi Uji {i}"}]},
+                         {"instansi": f"Instansi Uji {i}", "jabatan": f"Statistisi Uji {i}",
+                          "dasar_penugasan": {"nomor_surat": f"Surat Uji {i}", "tanggal": "2025-01-02",
+                                              "penyetuju": f"Penyetuju Uji {i}", "mulai": "2025-02-01",
+                                              "selesai": "2099-12-31"}}]},
         ],
     }
 
@@ -86,7 +89,12 @@ def templat() -> dict[str, dict]:
         o["jenis"] = jenis
         o["tim_kerja"][0]["anggota"] = o["tim_kerja"][0]["anggota"][1:]  # tanpa acuan lintas berkas
         if uid == "con":  # ketua dari instansi lain
-            o["tim_kerja"][0]["ketua"] = {"instansi": f"Instansi Ketua Uji {uid}", "jabatan": f"Ketua Luar Uji {uid}"}
+            o["tim_kerja"][0]["ketua"] = {"instansi": f"Instansi Ketua Uji {uid}", "jabatan": f"Ketua Luar Uji {uid}",
+                                          # dasar penugasan (teks bebas: nomor surat, penyetuju di instansi lain)
+                                          "dasar_penugasan": {"nomor_surat": f"Nomor Surat Uji {uid}",
+                                                              "tanggal": "2025-01-02",
+                                                              "penyetuju": f"Penyetuju Luar Uji {uid}",
+                                                              "mulai": "2025-02-01", "selesai": "2099-12-31"}}
         orgs[uid] = o
     # struktur 3 level dengan pengecualian_level (kriteria, dasar)
     orgs["badan-uji"] = {

@@ -247,8 +247,11 @@ def test_jumlah_dan_anggota_kelompok(repo):
 def test_tim_ketua_anggota_dan_atasan(repo):
     repo.ganti("orgs/diskominfo.yaml", "ketua: {kelompok: kjf-statistik, jabatan: Statistisi Ahli Pertama}",
                "ketua: {kelompok: kjf-aptika, jabatan: Pranata Komputer Ahli Muda}")
-    repo.ganti("orgs/diskominfo.yaml", "      - {instansi: BPS Kabupaten Dairi, jabatan: Statistisi Ahli Muda}\n",
-               "      - {instansi: BPS Kabupaten Dairi, jabatan: Statistisi Ahli Madya}\n"
+    repo.ganti("orgs/diskominfo.yaml", "{instansi: BPS Kabupaten Dairi, jabatan: Statistisi Ahli Muda,",
+               "{instansi: BPS Kabupaten Dairi, jabatan: Statistisi Ahli Madya,")
+    repo.ganti("orgs/diskominfo.yaml", 'penyetuju: "Pejabat yang Berwenang BPS Kabupaten Dairi", mulai: "2025-02-01", '
+                                       'selesai: "2027-12-31"}}\n',
+               'penyetuju: "Pejabat yang Berwenang BPS Kabupaten Dairi", mulai: "2025-02-01", selesai: "2027-12-31"}}\n'
                "      - {instansi: Diskominfo Provinsi Sumatera Utara, jabatan: Pranata Komputer Ahli Muda}\n")
     repo.ganti("orgs/diskominfo.yaml", "jenis: administrator, atasan: kadis}\n  - {id: kabid-ikp",
                "jenis: administrator, atasan: sekretaris}\n  - {id: kabid-ikp")

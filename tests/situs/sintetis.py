@@ -40,6 +40,10 @@ def org_sintetis(sumber: Path, jumlah: int) -> dict[str, dict]:
                     if a.get("kelompok") and "/" in a["kelompok"]:
                         uid, kid = a["kelompok"].split("/")
                         a["kelompok"] = f"{uid}{akhir}/{kid}"
+                    d = a.get("dasar_penugasan")
+                    if d and "/" in d["penyetuju"] and " " not in d["penyetuju"]:  # acuan <berkas>/<struktur-id>
+                        uid, pid = d["penyetuju"].split("/")
+                        d["penyetuju"] = f"{uid}{akhir}/{pid}"
             hasil[o["id"]] = o
     return _rapikan_acuan(hasil)
 
