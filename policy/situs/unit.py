@@ -376,7 +376,8 @@ def _bagian_pelibatan(ctx: Konteks, unit: Unit, dari: str) -> str:
            f"Di dalam Unit Organisasi sendiri, Pimpinan Unit Organisasi menunjuk langsung "
            f"({md.tautan('gambar-18', dari, docs)}), dan pegawai dapat menyampaikan keinginannya secara lisan "
            f"({md.tautan('gambar-21', dari, docs)}). Untuk pegawai dari luar unit, diagram berikut memakai contoh "
-           f"dari {asal}.\n"]
+           f"dari {asal}. Rute dengan nama pejabat di kedua pihak dan draf surat permohonan pelibatan untuk "
+           f"pasangan unit Anda sendiri: [Rute penugasan]({relatif('rute.md', dari)}).\n"]
     for judul, anchor, gambar, aktor in (
         ("Penunjukan lintas Unit Organisasi", katalog().prosedur[19].anchor, 19, a19),
         ("Penunjukan lintas instansi pemerintah", katalog().prosedur[20].anchor, 20, a20),
