@@ -19,6 +19,7 @@ Bukan logika kebijakan: tidak ada yang diimpor dari ``policy/``.
 from __future__ import annotations
 
 import asyncio
+import json
 import html
 import os
 import re
@@ -335,16 +336,46 @@ async def _tulis_indeks(sementara: str, keluaran: str, rekaman: list[Rekaman]) -
 
     pagefind.service.asyncio = _AsyncioTanpaJeda()
 
-    # Indeks ditulis saat konteks ditutup, ke output_path (tanpanya: ./pagefind di direktori kerja).
+    # output_path wajib: tanpanya Pagefind menulis ./pagefind di direktori kerja.
     konfig = IndexConfig(exclude_selectors=[s.strip() for s in PAGEFIND_ABAIKAN.split(",")],
                          output_path=keluaran)
-    async with PagefindIndex(konfig) as indeks:
+    # Tanpa ``async with``: __aexit__ menulis ulang indeks lalu langsung menghentikan layanan, padahal
+    # layanan menjawab WriteFiles sebelum semua berkas selesai ditulis — pagefind-entry.json bisa
+    # tertinggal kosong (teramati 1 dari 6 run). Di sini: tulis sekali, tunggu sampai berkas indeks
+    # lengkap dan tidak berubah, baru hentikan layanan (__aexit__ dengan exc_type → tanpa tulis ulang).
+    indeks = await PagefindIndex(konfig).__aenter__()
+    try:
         await indeks.add_directory(sementara)
         for r in rekaman:
             bobot = bobot_untuk(r.url)
             if bobot:
                 r = Rekaman(r.url, r.judul, berbobot(r.isi, bobot))
             await indeks.add_html_file(content=r.html(), url=r.url)
+        await indeks.write_files()
+        await _tunggu_indeks_lengkap(keluaran)
+    finally:
+        await indeks.__aexit__(_SelesaiTanpaTulisUlang, None, None)
+
+
+class _SelesaiTanpaTulisUlang(Exception):
+    """Penanda untuk ``PagefindIndex.__aexit__``: indeks sudah ditulis, cukup hentikan layanan."""
+
+
+async def _tunggu_indeks_lengkap(keluaran: str, batas_detik: float = 60.0) -> None:
+    entri = Path(keluaran, "pagefind-entry.json")
+    sebelum = None
+    akhir = time.monotonic() + batas_detik
+    while time.monotonic() < akhir:
+        try:
+            json.loads(entri.read_text(encoding="utf-8"))
+            kini = sorted((str(p), p.stat().st_size) for p in Path(keluaran).rglob("*") if p.is_file())
+        except (OSError, ValueError):
+            kini = None
+        if kini is not None and kini == sebelum:
+            return
+        sebelum = kini
+        await asyncio.sleep(0.2)
+    raise RuntimeError(f"indeks Pagefind di {keluaran} tidak lengkap setelah {batas_detik:.0f} s")
 
 
 def indeks_pagefind(site: str) -> float:
