@@ -73,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="penunjukan (bawaan) atau pengajuan sukarela")
     rt.add_argument("--format", choices=["text", "json"], default="text")
     rt.add_argument("--orgs", default="orgs", metavar="FOLDER", help="folder berkas org (bawaan: orgs/)")
-    r = sub.add_parser("rules", help="cetak katalog aturan")
+    r = sub.add_parser("rules", help="cetak katalog aturan (semua tahap: dokumen, unit, naskah, rute)")
     r.add_argument("--format", choices=["text", "json"], default="text")
     s = sub.add_parser("schema", help="cetak JSON Schema berkas org")
     s.add_argument("--tulis", action="store_true", help=f"tulis ke {SCHEMA_PATH} alih-alih stdout")
@@ -144,7 +144,8 @@ def cmd_rules(args) -> int:
     daftar = sorted(ATURAN.values(), key=lambda a: a.id)
     if args.format == "json":
         sys.stdout.write(keluaran.as_json({"rules": [
-            {"id": a.id, "severity": a.severity, "judul": a.judul, "basis": a.basis, "anchors": list(a.anchors),
+            {"id": a.id, "severity": a.severity, "tahap": a.tahap, "judul": a.judul, "basis": a.basis,
+             "anchors": list(a.anchors),
              "interpretasi": a.interpretasi,
              "berlaku": [{"mulai": v.berlaku_mulai.isoformat(),
                           "sampai": v.berlaku_sampai.isoformat() if v.berlaku_sampai else None,
@@ -152,7 +153,7 @@ def cmd_rules(args) -> int:
                          for v in kat.versi_aturan(a.id)]} for a in daftar]}))
         return 0
     for a in daftar:
-        print(f"{a.id}  {a.severity:<7}  {a.judul}")
+        print(f"{a.id}  {a.severity:<7}  {a.tahap:<7}  {a.judul}")
         print(f"      dasar: {a.basis}")
         for v in kat.versi_aturan(a.id):
             sampai = f" sampai {v.berlaku_sampai.isoformat()}" if v.berlaku_sampai else ""

@@ -10,6 +10,7 @@ import contextlib
 import difflib
 import gc
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable
@@ -224,15 +225,16 @@ def _kumpulkan(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str, str]]
     return sorted(unik.values(), key=lambda x: x[1]), hilang
 
 
-def muat_unit(path: Path, file: str) -> tuple[Unit | None, list[Temuan], Dokumen]:
-    """Muat satu berkas: YAML → pemeriksaan data pribadi (SK10) → model → Unit."""
-    from .rules.pribadi import periksa_data_pribadi  # impor di sini: aturan memakai domain
+def muat_unit(path: Path, file: str, tanggal: date | None = None) -> tuple[Unit | None, list[Temuan], Dokumen]:
+    """Muat satu berkas: YAML → aturan tahap ``dokumen`` yang berlaku pada ``tanggal`` (SK10: data
+    pribadi) → model → Unit."""
+    from .rules import jalankan_dokumen  # impor di sini: aturan memakai domain
 
     dok = muat_yaml(path, file)
     temuan = list(dok.temuan)
     if dok.data is None:
         return None, temuan, dok
-    temuan.extend(periksa_data_pribadi(dok))
+    temuan.extend(jalankan_dokumen(dok, tanggal))
     try:
         org = OrgFile.model_validate(dok.data)
     except ValidationError as err:
@@ -241,8 +243,8 @@ def muat_unit(path: Path, file: str) -> tuple[Unit | None, list[Temuan], Dokumen
     return Unit(file=file, dok=dok, org=org), temuan, dok
 
 
-def muat_semua(paths: Iterable[str | Path]) -> tuple[Indeks, list[Temuan], int, list[str]]:
-    """Muat semua berkas: (indeks, temuan input/SK10, jumlah berkas, path yang tidak ada).
+def muat_semua(paths: Iterable[str | Path], tanggal: date | None = None) -> tuple[Indeks, list[Temuan], int, list[str]]:
+    """Muat semua berkas: (indeks, temuan input/tahap dokumen, jumlah berkas, path yang tidak ada).
 
     Bila yang diminta adalah berkas tunggal (mis. dari pre-commit), berkas lain di direktori yang
     sama ikut dimuat sebagai *konteks* agar acuan ``<berkas>/<kelompok>`` dapat diselesaikan;
@@ -262,7 +264,7 @@ def muat_semua(paths: Iterable[str | Path]) -> tuple[Indeks, list[Temuan], int, 
     indeks = Indeks()
     temuan: list[Temuan] = []
     with _tanpa_gc():
-        _muat_ke(indeks, temuan, sorted(berkas + konteks, key=lambda x: x[1]), diminta, cache)
+        _muat_ke(indeks, temuan, sorted(berkas + konteks, key=lambda x: x[1]), diminta, cache, tanggal)
     indeks.diminta = diminta
     return indeks, temuan, len(berkas), hilang
 
@@ -282,14 +284,14 @@ def _tanpa_gc():
 
 
 def _muat_ke(indeks: Indeks, temuan: list[Temuan], daftar: list[tuple[Path, str, str]], diminta: set[str],
-             cache: dict[str, str]) -> None:
+             cache: dict[str, str], tanggal: date | None = None) -> None:
     for path, disp, akar in daftar:
         if tautan_keluar(path, akar, cache):  # tanpa membuka target: tidak ada isinya di pesan mana pun
             if disp in diminta:
                 temuan.append(tolak_tautan(disp))
             indeks.gagal.add(path.stem)
             continue
-        unit, t, _ = muat_unit(path, disp)
+        unit, t, _ = muat_unit(path, disp, tanggal)
         if disp in diminta:
             temuan.extend(t)
         if unit is None:

@@ -60,7 +60,7 @@ def periksa(paths: Iterable[str | Path], tanggal: date | None = None) -> HasilPe
     """Periksa berkas/direktori org dengan aturan yang berlaku pada ``tanggal`` (bawaan: hari ini);
     temuan diurutkan menurut berkas, baris, aturan."""
     tanggal = tanggal or date.today()
-    indeks, temuan, n, hilang = muat_semua(paths)
+    indeks, temuan, n, hilang = muat_semua(paths, tanggal)
     # temuan saat memuat (SK10, id ganda SK01) hanya dilaporkan bila aturannya berlaku; INPUT selalu
     aktif = {a.id for a in berlaku(tanggal)}
     temuan = [t for t in temuan if t.rule in aktif or t.rule not in ATURAN]

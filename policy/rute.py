@@ -6,7 +6,7 @@ Lingkup ditentukan dari berkas org (:func:`lingkup`), prosedur dipilih dari kata
 prosedur dari berkas alur (``docs/peraturan/alur/``) diisi nama jabatan kedua pihak.
 
 Bacaan atas teks yang ambigu dinyatakan sebagai kalimat interpretasi (:data:`INTERPRETASI`), dan
-penolakan adalah temuan ber-ID dengan dasar hukumnya (:data:`PENOLAKAN`).
+penolakan adalah :class:`~policy.temuan.Temuan` aturan tahap ``rute`` (RT01, RT02) di registri aturan.
 """
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from typing import Iterable
 
 from .domain import Indeks, Unit, muat_semua
 from .katalog import katalog
+from .rules.registry import ATURAN, Lapor, aturan
+from .temuan import Temuan
 
 LINGKUP = {
     "dalam_unit": "di dalam Unit Organisasi",
@@ -26,16 +28,6 @@ LINGKUP = {
     "lintas_instansi": "lintas instansi",
 }
 CARA = ("penunjukan", "sukarela")
-
-#: Penolakan (exit 1): ID → (judul, dasar, jangkar).
-PENOLAKAN: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "RT01": ("Lampiran B.2 tidak mengatur cara penugasan ini untuk lingkup ini",
-             "Lampiran B.2 huruf b angka 1–2 (Gambar 21–22)",
-             ("lampiran-b-2-pengajuan-sukarela", "lampiran-b-2-pengajuan-sukarela-2")),
-    "RT02": ("Pemohon bukan Pimpinan Unit Organisasi pemilik kinerja",
-             "Lampiran B.2 huruf a angka 2 butir a), angka 3; Pasal 1 angka 25",
-             ("lampiran-b-2-penunjukan-2-huruf-a", "lampiran-b-2-penunjukan-3-huruf-a")),
-}
 
 #: Kalimat interpretasi atas teks yang ambigu, per peran yang diisi dengan bacaan itu.
 INTERPRETASI: dict[str, str] = {
@@ -87,16 +79,11 @@ class Pejabat:
         return f"{self.jabatan} ({self.unit})" if self.unit and self.unit not in self.jabatan else self.jabatan
 
 
-@dataclass(frozen=True)
-class Penolakan:
-    id: str
-    pesan: str
-    saran: str = ""
-
-    def as_json(self) -> dict:
-        judul, dasar, jangkar = PENOLAKAN[self.id]
-        return {"id": self.id, "judul": judul, "pesan": self.pesan, "saran": self.saran, "basis": dasar,
-                "jangkar": list(jangkar)}
+def penolakan_json(t: Temuan) -> dict:
+    """Penolakan dalam kontrak JSON ``rute`` (kunci ``temuan``): ID, judul, pesan, saran, dasar, jangkar."""
+    a = ATURAN[t.rule]
+    return {"id": t.rule, "judul": a.judul, "pesan": t.message, "saran": t.hint, "basis": t.basis,
+            "jangkar": list(a.anchors)}
 
 
 @dataclass
@@ -123,7 +110,7 @@ class Rute:
     pejabat: dict[str, Pejabat] = field(default_factory=dict)
     langkah: list[dict] = field(default_factory=list)
     cabang: list[dict] = field(default_factory=list)
-    penolakan: Penolakan | None = None
+    penolakan: Temuan | None = None
 
     @property
     def boleh(self) -> bool:
@@ -145,7 +132,7 @@ class Rute:
             "cara": self.cara,
             "lingkup": self.lingkup,
             "boleh": self.boleh,
-            "temuan": self.penolakan.as_json() if self.penolakan else None,
+            "temuan": penolakan_json(self.penolakan) if self.penolakan else None,
             "gambar": pr.gambar if pr else None,
             "prosedur": {"kode": pr.kode, "judul": pr.judul, "jangkar": pr.anchor} if pr else None,
             "pejabat": {k: v.as_json() for k, v in self.pejabat.items()},
@@ -358,17 +345,42 @@ def isi_langkah(t: Templat, pejabat: dict[str, Pejabat]) -> list[dict]:
              "uraian": x["uraian"].format_map(isi)} for x in t.langkah]
 
 
+@aturan("RT01", "error", "Lampiran B.2 tidak mengatur cara penugasan ini untuk lingkup ini",
+        "Lampiran B.2 huruf b angka 1–2 (Gambar 21–22)",
+        ("lampiran-b-2-pengajuan-sukarela", "lampiran-b-2-pengajuan-sukarela-2"), tahap="rute")
+def cara_diatur(cara: str, lingkup_: str) -> list[Lapor]:
+    """Cara penugasan ini diatur Lampiran B.2 untuk lingkup ini (pengajuan sukarela hanya di dalam
+    Pemerintah Kabupaten Dairi)."""
+    if pilih_prosedur(cara, lingkup_) is not None:
+        return []
+    ada = [p.cara for p in katalog().isi.prosedur if p.lingkup == lingkup_]
+    return [Lapor((), f"{'pengajuan sukarela' if cara == 'sukarela' else cara} {LINGKUP[lingkup_]} tidak diatur Lampiran B.2"
+                  + (" (pengajuan sukarela lintas Unit Organisasi hanya di lingkungan Pemerintah Kabupaten Dairi)"
+                     if cara == "sukarela" else ""),
+                  ("gunakan --cara " + " atau --cara ".join(dict.fromkeys(ada))) if ada else "")]
+
+
+@aturan("RT02", "error", "Pemohon bukan Pimpinan Unit Organisasi pemilik kinerja",
+        "Lampiran B.2 huruf a angka 2 butir a), angka 3; Pasal 1 angka 25",
+        ("lampiran-b-2-penunjukan-2-huruf-a", "lampiran-b-2-penunjukan-3-huruf-a"), tahap="rute")
+def pemohon_pimpinan_unit(unit: Unit, pid: str) -> list[Lapor]:
+    """Yang mengajukan permohonan pelibatan adalah Pimpinan Unit Organisasi pemilik kinerja."""
+    pimpinan = pimpinan_unit(unit)
+    if pid in pimpinan:
+        return []
+    i = next((i for i, p in enumerate(unit.org.struktur) if p.id == pid), None)
+    return [Lapor(("struktur", i, "id") if i is not None else ("id",),
+                  f"{unit.jabatan(pid)} bukan Pimpinan Unit Organisasi kelompok mana pun di berkas '{unit.id}'; "
+                  "hanya Pimpinan Unit Organisasi pemilik kinerja yang mengajukan permohonan pelibatan",
+                  "pilih salah satu: " + ", ".join(f"{unit.id}/{x}" for x in pimpinan) if pimpinan else "")]
+
+
 def keputusan(cara: str, lingkup_: str):
     """(prosedur katalog, None) atau (None, penolakan RT01) untuk cara dan lingkup ini."""
-    pr = pilih_prosedur(cara, lingkup_)
-    if pr is not None:
-        return pr, None
-    ada = [p.cara for p in katalog().isi.prosedur if p.lingkup == lingkup_]
-    return None, Penolakan(
-        "RT01", f"{'pengajuan sukarela' if cara == 'sukarela' else cara} {LINGKUP[lingkup_]} tidak diatur Lampiran B.2"
-                + (" (pengajuan sukarela lintas Unit Organisasi hanya di lingkungan Pemerintah Kabupaten Dairi)"
-                   if cara == "sukarela" else ""),
-        ("gunakan --cara " + " atau --cara ".join(dict.fromkeys(ada))) if ada else "")
+    from .rules import jalankan_rute
+
+    tolak = jalankan_rute("RT01", cara, lingkup_)
+    return (None, tolak) if tolak is not None else (pilih_prosedur(cara, lingkup_), None)
 
 
 def rute(indeks: Indeks, pemilik: str, pegawai: str, cara: str = "penunjukan") -> Rute:
@@ -380,12 +392,10 @@ def rute(indeks: Indeks, pemilik: str, pegawai: str, cara: str = "penunjukan") -
     peg = selesaikan_pegawai(indeks, pegawai)
     pem = _pos(unit, pid, "pimpinan_unit_pemilik")
     r = Rute(pemilik=pem, pemilik_unit=unit, pegawai=peg, cara=cara)
-    pimpinan = pimpinan_unit(unit)
-    if pid not in pimpinan:
-        r.penolakan = Penolakan(
-            "RT02", f"{unit.jabatan(pid)} bukan Pimpinan Unit Organisasi kelompok mana pun di berkas '{unit.id}'; "
-                    "hanya Pimpinan Unit Organisasi pemilik kinerja yang mengajukan permohonan pelibatan",
-            "pilih salah satu: " + ", ".join(f"{unit.id}/{x}" for x in pimpinan) if pimpinan else "")
+    from .rules import jalankan_rute
+
+    r.penolakan = jalankan_rute("RT02", unit, pid)
+    if r.penolakan is not None:
         return r
     r.lingkup = lingkup(unit, pid, peg)
     pr, r.penolakan = keputusan(cara, r.lingkup)
@@ -444,7 +454,7 @@ def teks(r: Rute) -> str:
     if r.lingkup:
         b.append(f"Lingkup: {LINGKUP[r.lingkup]}")
     if r.penolakan:
-        j = r.penolakan.as_json()
+        j = penolakan_json(r.penolakan)
         b.append(f"DITOLAK {j['id']}: {j['pesan']}" + (f" (saran: {j['saran']})" if j["saran"] else "") + f" [{j['basis']}]")
         return "\n".join(b) + "\n"
     pr = r.prosedur

@@ -91,10 +91,20 @@ def test_explain_bahasa_indonesia():
 
 def test_rules_katalog_lengkap():
     r = run("rules", "--format", "json")
-    ids = {a["id"] for a in json.loads(r.stdout)["rules"]}
-    assert ids == {f"SK{i:02d}" for i in range(1, 13)} | {f"TK{i:02d}" for i in range(1, 8)} | {"IM01"}
-    for a in json.loads(r.stdout)["rules"]:
+    aturan = json.loads(r.stdout)["rules"]
+    per_tahap: dict[str, set[str]] = {}
+    for a in aturan:
+        per_tahap.setdefault(a["tahap"], set()).add(a["id"])
+    # satu registri untuk semua tahap: berkas org (dokumen, unit), rute penugasan, naskah Perbup
+    assert per_tahap["dokumen"] | per_tahap["unit"] == ({f"SK{i:02d}" for i in range(1, 13)}
+                                                       | {f"TK{i:02d}" for i in range(1, 8)} | {"IM01"})
+    assert per_tahap["dokumen"] == {"SK10"}
+    assert per_tahap["rute"] == {"RT01", "RT02"}
+    assert per_tahap["naskah"] == {f"HK{i:02d}" for i in range(1, 11)}
+    for a in aturan:
         assert a["basis"] and a["severity"] in ("error", "warning", "info")
+        # aturan berkas org punya masa berlaku di katalog; naskah dan rute menilai keadaan saat ini
+        assert bool(a["berlaku"]) == (a["tahap"] in ("dokumen", "unit")), a["id"]
 
 
 def test_berkas_tunggal_memakai_tetangga_sebagai_konteks():

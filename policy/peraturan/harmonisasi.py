@@ -1,7 +1,8 @@
 """Halaman "Catatan Harmonisasi" untuk Bagian Hukum, dibangkitkan saat build.
 
 Penyedia halaman untuk :mod:`policy.situs`: ``halaman(root) -> {"peraturan/catatan-harmonisasi.md": md}``.
-Isinya semua temuan lint naskah (:mod:`policy.peraturan.lint`), dikelompokkan per pemeriksaan,
+Isinya semua temuan lint naskah (aturan tahap ``naskah`` di registri aturan, :mod:`policy.peraturan.lint`),
+dikelompokkan per aturan,
 dengan tautan ke unsur naskah dan status baseline.
 """
 from __future__ import annotations
@@ -11,7 +12,8 @@ from pathlib import Path
 
 from ..situs import md
 from . import baca
-from .lint import PEMERIKSAAN, baca_baseline, lint
+from ..rules import per_tahap
+from .lint import baca_baseline, lint
 
 BERKAS = "peraturan/catatan-harmonisasi.md"
 
@@ -21,7 +23,7 @@ def render(root: Path) -> str:
     temuan = lint(docs)
     naskah = baca(docs)
     baseline = baca_baseline(root / "peraturan-baseline.yaml")
-    baru = [t for t in temuan if (t.id, t.sidik) not in baseline]
+    baru = [t for t in temuan if (t.rule, t.sidik) not in baseline]
     out = [
         "# Catatan Harmonisasi",
         "",
@@ -33,9 +35,12 @@ def render(root: Path) -> str:
         f"**{len(temuan) - len(baru)}**; belum ditinjau: **{len(baru)}**.",
         "",
     ]
-    for kode, (tingkat, judul, penjelasan) in PEMERIKSAAN.items():
-        grup = [t for t in temuan if t.id == kode]
-        out += [f"## {kode} — {judul} {{#{kode.lower()}}}", "", penjelasan, ""]
+    for a in per_tahap("naskah"):
+        kode, tingkat = a.id, a.severity
+        grup = [t for t in temuan if t.rule == kode]
+        dasar = md.teks(a.basis) + ("" if not a.anchors else
+                                    " — " + ", ".join(md.tautan(x, BERKAS, docs) for x in a.anchors))
+        out += [f"## {kode} — {a.judul} {{#{kode.lower()}}}", "", a.penjelasan, "", f"Dasar: {dasar}.", ""]
         if not grup:
             out += ["Tidak ada temuan.", ""]
             continue
@@ -48,7 +53,7 @@ def render(root: Path) -> str:
             else:
                 letak = f"[{posixpath.basename(t.file)}]({tujuan})"
             letak += f" <br>`{posixpath.basename(t.file)}:{t.line}`"
-            status = "ditinjau (baseline)" if (t.id, t.sidik) in baseline else "**belum ditinjau**"
+            status = "ditinjau (baseline)" if (t.rule, t.sidik) in baseline else "**belum ditinjau**"
             out.append(f"| {letak} | {md.teks(t.message)} | {tingkat} | {status} |")
         out.append("")
     return "\n".join(out)

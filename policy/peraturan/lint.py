@@ -15,74 +15,24 @@ import hashlib
 import json
 import re
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
-from ..keluaran import aman_terminal, gh_data, gh_prop
+from .. import keluaran
+from ..keluaran import aman_terminal
+from ..rules.registry import Lapor, aturan
+from ..temuan import Temuan
 from . import Elemen, Naskah, baca, ke_romawi, polos, romawi
 
-#: Keterangan setiap pemeriksaan: (tingkat, judul singkat, penjelasan untuk Bagian Hukum).
-PEMERIKSAAN: dict[str, tuple[str, str, str]] = {
-    "HK01": ("error", "Nomor ganda",
-             "Dua unsur sejajar (BAB, Pasal, ayat, huruf, angka) memakai nomor yang sama, "
-             "sehingga rujukan ke nomor itu menjadi ambigu."),
-    "HK02": ("error", "Penomoran tidak berurutan",
-             "Nomor unsur tidak melanjutkan nomor unsur sejajar sebelumnya (ada nomor yang "
-             "terlewat, terbalik, atau tidak dimulai dari awal)."),
-    "HK03": ("warning", "Nomor tidak cocok dengan alamat tetap",
-             "Nomor yang tercetak berbeda dengan nomor pada alamat tetap (anchor) unsur, atau "
-             "butir tidak berlabel. Alamat tetap dipakai halaman lain untuk menaut ke naskah; "
-             "bila penomoran diubah, alamatnya perlu ditinjau."),
-    "HK04": ("error", "Rujukan silang tidak ditemukan",
-             "Naskah merujuk Pasal, ayat, huruf, angka, contoh, atau Gambar yang tidak ada, "
-             "atau merujuk \"gambar di atas\" padahal gambarnya berada di bawah."),
-    "HK05": ("error", "Rujukan prosedur permohonan pelibatan keliru",
-             "Kalimat \"Proses permohonan pelibatan dijelaskan dalam Gambar …\" harus menunjuk "
-             "gambar mekanisme yang memakai surat permohonan pelibatan (penunjukan lintas Unit "
-             "Organisasi, penunjukan lintas instansi, pengajuan sukarela lintas Unit Organisasi)."),
-    "HK06": ("warning", "Rincian berulang",
-             "Daftar butir yang sama persis muncul di bawah dua ketentuan yang berbeda; "
-             "kemungkinan salin-tempel yang belum disesuaikan."),
-    "HK07": ("warning", "Pejabat di luar judul contoh",
-             "Uraian contoh alur mekanisme kerja (Lampiran D) menyebut pejabat yang tidak ada "
-             "pada judul contoh itu, atau menyebut jabatan dengan sebutan yang tidak baku."),
-    "HK08": ("warning", "Contoh tidak dirujuk",
-             "Contoh alur mekanisme kerja di Lampiran D tidak dirujuk oleh struktur penugasan "
-             "mana pun di Lampiran B angka 2."),
-    "HK09": ("warning", "Ringkasan berbeda dengan rincian",
-             "Daftar ringkas kondisi kedudukan (Lampiran B angka 1) tidak memuat butir yang "
-             "sama dengan penjelasan terperincinya."),
-    "HK10": ("error", "Rujukan Lampiran tidak ditemukan",
-             "Naskah merujuk huruf Lampiran (\"Lampiran F\"), nomor angka di dalam Lampiran "
-             "(\"Lampiran B angka 9\", \"Lampiran B.9\", \"angka 9 Lampiran B\"), atau huruf di dalam "
-             "angka itu (\"Lampiran B angka 2 huruf z\") yang tidak ada. Pesan temuan menyebut "
-             "huruf/angka yang ada."),
-}
-
-_TINGKAT_GITHUB = {"error": "error", "warning": "warning", "info": "notice"}
+#: Dasar pemeriksaan yang tidak menunjuk satu bagian Perbup: kaidah penyusunan naskah peraturan.
+TEKNIK = "UU 12/2011 Lampiran II (teknik penyusunan peraturan)"
 
 
-@dataclass(frozen=True)
-class Temuan:
-    id: str
-    file: str
-    line: int
-    col: int
-    message: str
-    anchor: str
-    kunci: str = field(default="", repr=False)   # bahan sidik selain id+anchor
-
-    @property
-    def severity(self) -> str:
-        return PEMERIKSAAN[self.id][0]
-
-    @property
-    def sidik(self) -> str:
-        """Fingerprint stabil: ID + anchor unsur + kunci isi, tanpa nomor baris."""
-        bahan = "\x1f".join((self.id, self.anchor, self.kunci or self.message))
-        return hashlib.sha1(bahan.encode("utf-8")).hexdigest()[:16]
+def _lapor(halaman: str, baris: int, kolom: int, pesan: str, anchor: str, sidik: str) -> Lapor:
+    """Laporan pada ``halaman:baris:kolom``; ``anchor`` + ``sidik`` membentuk sidik baseline."""
+    return Lapor((), pesan, baris=(baris, kolom), berkas=halaman, anchor=anchor, bahan_sidik=sidik)
 
 
 # --------------------------------------------------------------------------- penomoran
@@ -117,60 +67,94 @@ def _nama(e: Elemen, label: str | None = None) -> str:
             "gambar": f"Gambar {lab}"}.get(e.jenis, f"butir {lab}")
 
 
-def periksa_penomoran(n: Naskah) -> list[Temuan]:
-    """HK01–HK03: kesinambungan nomor BAB, Bagian, Paragraf, Pasal, ayat, huruf, angka, Lampiran."""
-    temuan: list[Temuan] = []
+def _sejajar(n: Naskah) -> list[list[Elemen]]:
+    """Unsur bernomor yang sejajar (jenis dan induk sama: BAB, Bagian, Paragraf, Pasal, ayat, huruf,
+    angka, angka Lampiran), menurut urutan kemunculan."""
     kelompok: dict[tuple, list[Elemen]] = {}
     for e in n.elemen:
-        if e.jenis in ("lain",):
+        if e.jenis == "lain" or (e.jenis == "lampiran" and e.induk is None):
             continue
-        kunci = (e.jenis if e.jenis != "lampiran" else "lampiran", e.induk)
-        if e.jenis == "lampiran" and e.induk is None:
-            continue
-        kelompok.setdefault(kunci, []).append(e)
-    for (jenis, _induk), anggota in kelompok.items():
-        sebelum: Elemen | None = None
+        kelompok.setdefault((e.jenis, e.induk), []).append(e)
+    return list(kelompok.values())
+
+
+def _bernilai(anggota: list[Elemen]) -> list[tuple[Elemen, int]]:
+    """(unsur, nilai nomornya) untuk unsur sejajar yang berlabel nomor/huruf yang dapat dibaca."""
+    hasil = []
+    for e in anggota:
+        nilai = _nilai(e.label, e.jenis) if e.label is not None else None
+        if nilai is not None:
+            hasil.append((e, nilai))
+    return hasil
+
+
+@aturan("HK01", "error", "Nomor ganda", TEKNIK, (), tahap="naskah",
+        penjelasan="Dua unsur sejajar (BAB, Pasal, ayat, huruf, angka) memakai nomor yang sama, "
+                   "sehingga rujukan ke nomor itu menjadi ambigu.")
+def nomor_ganda(n: Naskah) -> list[Lapor]:
+    """Setiap nomor dipakai sekali di antara unsur sejajar."""
+    hasil = []
+    for anggota in _sejajar(n):
         terlihat: dict[str, Elemen] = {}
+        for e, _nilai_e in _bernilai(anggota):
+            if e.label in terlihat:
+                lain = terlihat[e.label]
+                hasil.append(_lapor(e.halaman, e.baris, e.kolom,
+                                    f"{_nama(e)} dipakai dua kali (juga di {lain.halaman}:{lain.baris})",
+                                    e.anchor, f"ganda:{e.label}"))
+            terlihat.setdefault(e.label, e)
+    return hasil
+
+
+@aturan("HK02", "error", "Penomoran tidak berurutan", TEKNIK, (), tahap="naskah",
+        penjelasan="Nomor unsur tidak melanjutkan nomor unsur sejajar sebelumnya (ada nomor yang "
+                   "terlewat, terbalik, atau tidak dimulai dari awal).")
+def nomor_berurutan(n: Naskah) -> list[Lapor]:
+    """Nomor unsur sejajar dimulai dari 1 (a, I) dan bertambah satu-satu."""
+    hasil = []
+    for anggota in _sejajar(n):
+        sebelum: Elemen | None = None
+        harap = 1
+        for e, nilai in _bernilai(anggota):
+            if nilai != harap:
+                setelah = f" setelah {_nama(sebelum)}" if sebelum else " sebagai nomor pertama"
+                hasil.append(_lapor(e.halaman, e.baris, e.kolom,
+                                    f"{_nama(e)} tidak berurutan: diharapkan "
+                                    f"{_nama(e, _tampil(harap, e.jenis, e.label))}{setelah}",
+                                    e.anchor, f"urut:{e.label}:{harap}"))
+            sebelum, harap = e, nilai + 1
+    return hasil
+
+
+@aturan("HK03", "warning", "Nomor tidak cocok dengan alamat tetap", TEKNIK, (), tahap="naskah",
+        penjelasan="Nomor yang tercetak berbeda dengan nomor pada alamat tetap (anchor) unsur, atau "
+                   "butir tidak berlabel. Alamat tetap dipakai halaman lain untuk menaut ke naskah; "
+                   "bila penomoran diubah, alamatnya perlu ditinjau.")
+def nomor_sesuai_alamat(n: Naskah) -> list[Lapor]:
+    """Nomor tercetak sama dengan nomor di alamat tetap unsur; BAB ke-N beralamat ``bab-N``."""
+    hasil = []
+    for anggota in _sejajar(n):
         for urut, e in enumerate(anggota, 1):
             label = e.label
             if label is None:
-                if jenis in ("huruf", "angka", "butir", "ayat", "pasal", "bab"):
-                    temuan.append(Temuan("HK03", e.halaman, e.baris, e.kolom,
-                                         f"butir beralamat '{e.anchor}' tidak berlabel nomor/huruf "
-                                         f"(periksa naskah asli)", e.anchor, "tanpa-label"))
+                if e.jenis in ("huruf", "angka", "butir", "ayat", "pasal", "bab"):
+                    hasil.append(_lapor(e.halaman, e.baris, e.kolom,
+                                        f"butir beralamat '{e.anchor}' tidak berlabel nomor/huruf "
+                                        f"(periksa naskah asli)", e.anchor, "tanpa-label"))
                 continue
-            nilai = _nilai(label, e.jenis)
-            if nilai is None:
+            if _nilai(label, e.jenis) is None:
                 continue
-            if label in terlihat:
-                lain = terlihat[label]
-                temuan.append(Temuan("HK01", e.halaman, e.baris, e.kolom,
-                                     f"{_nama(e)} dipakai dua kali (juga di {lain.halaman}:{lain.baris})",
-                                     e.anchor, f"ganda:{label}"))
-            terlihat.setdefault(label, e)
-            if sebelum is None:
-                harap = 1
-            else:
-                nilai_sebelum = _nilai(sebelum.label or "", sebelum.jenis)
-                harap = (nilai_sebelum or 0) + 1
-            if nilai != harap:
-                setelah = f" setelah {_nama(sebelum)}" if sebelum else " sebagai nomor pertama"
-                temuan.append(Temuan("HK02", e.halaman, e.baris, e.kolom,
-                                     f"{_nama(e)} tidak berurutan: diharapkan "
-                                     f"{_nama(e, _tampil(harap, e.jenis, label))}{setelah}",
-                                     e.anchor, f"urut:{label}:{harap}"))
-            sebelum = e
             nomor = e.nomor_anchor
             if e.jenis == "bab":
                 if nomor != str(urut):
-                    temuan.append(Temuan("HK03", e.halaman, e.baris, e.kolom,
-                                         f"alamat '{e.anchor}' tidak sesuai urutan kemunculan BAB "
-                                         f"(BAB ke-{urut}: seharusnya 'bab-{urut}')", e.anchor, "bab-urut"))
+                    hasil.append(_lapor(e.halaman, e.baris, e.kolom,
+                                        f"alamat '{e.anchor}' tidak sesuai urutan kemunculan BAB "
+                                        f"(BAB ke-{urut}: seharusnya 'bab-{urut}')", e.anchor, "bab-urut"))
             elif nomor is not None and e.jenis != "lampiran" and nomor != label.lower():
-                temuan.append(Temuan("HK03", e.halaman, e.baris, e.kolom,
-                                     f"{_nama(e)} beralamat '{e.anchor}': nomor tercetak dan alamat "
-                                     f"tetap berbeda", e.anchor, f"alamat:{label}"))
-    return temuan
+                hasil.append(_lapor(e.halaman, e.baris, e.kolom,
+                                    f"{_nama(e)} beralamat '{e.anchor}': nomor tercetak dan alamat "
+                                    f"tetap berbeda", e.anchor, f"alamat:{label}"))
+    return hasil
 
 
 # --------------------------------------------------------------------------- rujukan silang
@@ -315,20 +299,21 @@ def cek_rujukan_lampiran(peta: PetaLampiran, huruf_lampiran: str, angka: int | N
     return f"{tempat} huruf {huruf}", f"{tempat} huruf {huruf} tidak ada; {sebut}"
 
 
-def periksa_rujukan(n: Naskah) -> list[Temuan]:
-    """HK04: setiap rujukan internal (Pasal/ayat/huruf, Gambar, contoh angka) dapat ditemukan;
-    HK10: setiap rujukan ke Lampiran (huruf Lampiran, angka, huruf di dalam angka) dapat ditemukan."""
-    temuan: list[Temuan] = []
+def _rujukan(n: Naskah) -> list[tuple[str, Lapor]]:
+    """Satu penelusuran semua rujukan (rujukan Lampiran dikenali lebih dulu agar "huruf c" di dalamnya
+    tidak dibaca sebagai rujukan huruf biasa): ("HK04", …) untuk rujukan internal yang tidak ada,
+    ("HK10", …) untuk rujukan Lampiran yang tidak ada."""
+    temuan: list[tuple[str, Lapor]] = []
     ada = {e.anchor for e in n.elemen}
     gambar_baris = {int(e.nomor_anchor): e for e in n.jenis("gambar")}
     peta = peta_lampiran(n)
 
     def lapor(halaman, no, kolom, target, teks_rujukan, pemilik, tambahan=""):
         kolom = _kolom(n.baris[halaman][no - 1], teks_rujukan, kolom)
-        temuan.append(Temuan("HK04", halaman, no, kolom,
-                             f"rujukan \"{teks_rujukan}\" tidak ditemukan di naskah (alamat '{target}')"
-                             + tambahan,
-                             pemilik.anchor if pemilik else f"{halaman}", f"rujuk:{target}:{teks_rujukan}"))
+        temuan.append(("HK04", _lapor(halaman, no, kolom,
+                                      f"rujukan \"{teks_rujukan}\" tidak ditemukan di naskah (alamat '{target}')"
+                                      + tambahan,
+                                      pemilik.anchor if pemilik else f"{halaman}", f"rujuk:{target}:{teks_rujukan}")))
 
     for halaman, no, mentah, pasal_ayat, unsur, judul in _konteks(n):
         if mentah.startswith("#") or "<!--" in mentah:
@@ -375,9 +360,9 @@ def periksa_rujukan(n: Naskah) -> list[Temuan]:
                     continue
                 target, pesan = hasil
                 kolom = _kolom(mentah, m.group(0), kolom0 + m.start())
-                temuan.append(Temuan("HK10", halaman, no, kolom, f"rujukan \"{m.group(0)}\": {pesan}",
-                                     pemilik.anchor if pemilik else f"{halaman}",
-                                     f"lampiran:{target}:{m.group(0)}"))
+                temuan.append(("HK10", _lapor(halaman, no, kolom, f"rujukan \"{m.group(0)}\": {pesan}",
+                                              pemilik.anchor if pemilik else f"{halaman}",
+                                              f"lampiran:{target}:{m.group(0)}")))
         # ayat (M) [huruf x] relatif terhadap Pasal yang sedang berlaku
         for m in _RUJUK_AYAT.finditer(teks_baris):
             if not di_luar(m.start()):
@@ -423,10 +408,28 @@ def periksa_rujukan(n: Naskah) -> list[Temuan]:
                 sesudah = [g for g in gambar_baris.values() if g.halaman == halaman and g.baris > no]
                 dekat = min(sesudah, key=lambda g: g.baris, default=None)
                 tambahan = f"; gambar terdekat ({_nama(dekat)}) berada di bawahnya" if dekat else ""
-                temuan.append(Temuan("HK04", halaman, no, _kolom(mentah, m.group(0), kolom0 + m.start()),
-                                     f"\"{m.group(0)}\" di {judul.anchor} tidak menunjuk gambar apa pun "
-                                     f"di atasnya{tambahan}", judul.anchor, "gambar-di-atas"))
+                temuan.append(("HK04", _lapor(halaman, no, _kolom(mentah, m.group(0), kolom0 + m.start()),
+                                              f"\"{m.group(0)}\" di {judul.anchor} tidak menunjuk gambar apa pun "
+                                              f"di atasnya{tambahan}", judul.anchor, "gambar-di-atas")))
     return temuan
+
+
+@aturan("HK04", "error", "Rujukan silang tidak ditemukan", TEKNIK, (), tahap="naskah",
+        penjelasan="Naskah merujuk Pasal, ayat, huruf, angka, contoh, atau Gambar yang tidak ada, "
+                   "atau merujuk \"gambar di atas\" padahal gambarnya berada di bawah.")
+def rujukan_ada(n: Naskah) -> list[Lapor]:
+    """Setiap rujukan internal (Pasal/ayat/huruf, Gambar, contoh angka, "gambar di atas") dapat ditemukan."""
+    return [lap for rid, lap in _rujukan(n) if rid == "HK04"]
+
+
+@aturan("HK10", "error", "Rujukan Lampiran tidak ditemukan", TEKNIK, (), tahap="naskah",
+        penjelasan="Naskah merujuk huruf Lampiran (\"Lampiran F\"), nomor angka di dalam Lampiran "
+                   "(\"Lampiran B angka 9\", \"Lampiran B.9\", \"angka 9 Lampiran B\"), atau huruf di dalam "
+                   "angka itu (\"Lampiran B angka 2 huruf z\") yang tidak ada. Pesan temuan menyebut "
+                   "huruf/angka yang ada.")
+def rujukan_lampiran_ada(n: Naskah) -> list[Lapor]:
+    """Setiap rujukan ke Lampiran (huruf Lampiran, angka, huruf di dalam angka) dapat ditemukan."""
+    return [lap for rid, lap in _rujukan(n) if rid == "HK10"]
 
 
 # --------------------------------------------------------------------------- prosedur pelibatan
@@ -451,8 +454,13 @@ def gambar_prosedur_pelibatan(n: Naskah) -> dict[int, Elemen]:
     return hasil
 
 
-def periksa_pelibatan(n: Naskah) -> list[Temuan]:
-    """HK05: rujukan "permohonan pelibatan dijelaskan dalam Gambar …" menunjuk gambar prosedurnya."""
+@aturan("HK05", "error", "Rujukan prosedur permohonan pelibatan keliru",
+        "Lampiran B angka 2 (surat permohonan pelibatan)", ("lampiran-b-2",), tahap="naskah",
+        penjelasan="Kalimat \"Proses permohonan pelibatan dijelaskan dalam Gambar …\" harus menunjuk "
+                   "gambar mekanisme yang memakai surat permohonan pelibatan (penunjukan lintas Unit "
+                   "Organisasi, penunjukan lintas instansi, pengajuan sukarela lintas Unit Organisasi).")
+def rujukan_prosedur_pelibatan(n: Naskah) -> list[Lapor]:
+    """Rujukan "permohonan pelibatan dijelaskan dalam Gambar …" menunjuk gambar prosedurnya."""
     prosedur = gambar_prosedur_pelibatan(n)
     semua = {int(g.nomor_anchor): g for g in n.jenis("gambar")}
     temuan = []
@@ -471,14 +479,17 @@ def periksa_pelibatan(n: Naskah) -> list[Temuan]:
                     pesan += f"; tidak dirujuk: {', '.join(f'Gambar {x}' for x in kurang)}"
                 col = 1 + mentah.find(f"Gambar {g}") if f"Gambar {g}" in mentah else 1
                 pemilik = judul.anchor if judul else halaman
-                temuan.append(Temuan("HK05", halaman, no, col, pesan, pemilik, f"gambar:{g}"))
+                temuan.append(_lapor(halaman, no, col, pesan, pemilik, f"gambar:{g}"))
     return temuan
 
 
 # --------------------------------------------------------------------------- rincian berulang
 
-def periksa_pengulangan(n: Naskah) -> list[Temuan]:
-    """HK06: daftar huruf/angka yang sama persis di bawah dua ketentuan berbeda (mis. Pasal 7)."""
+@aturan("HK06", "warning", "Rincian berulang", TEKNIK, (), tahap="naskah",
+        penjelasan="Daftar butir yang sama persis muncul di bawah dua ketentuan yang berbeda; "
+                   "kemungkinan salin-tempel yang belum disesuaikan.")
+def rincian_tidak_berulang(n: Naskah) -> list[Lapor]:
+    """Daftar huruf/angka yang sama persis tidak muncul di bawah dua ketentuan berbeda (mis. Pasal 7)."""
     daftar: dict[str, list[Elemen]] = {}
     for e in n.elemen:
         if e.jenis in ("huruf", "angka", "butir") and not e.judul and e.induk:
@@ -497,7 +508,7 @@ def periksa_pengulangan(n: Naskah) -> list[Temuan]:
             asal = dilihat[kunci]
             e = butir[0]
             asal_e = n.cari(asal)
-            temuan.append(Temuan("HK06", e.halaman, e.baris, e.kolom,
+            temuan.append(_lapor(e.halaman, e.baris, e.kolom,
                                  f"{len(butir)} butir di bawah '{induk}' sama persis dengan butir di "
                                  f"bawah '{asal}' ({asal_e.halaman if asal_e else '?'}:"
                                  f"{asal_e.baris if asal_e else '?'})", induk, f"ulang:{asal}"))
@@ -537,8 +548,12 @@ def jabatan_dalam(teks: str) -> list[tuple[str, str, int]]:
     return sorted(hasil, key=lambda x: x[2])
 
 
-def periksa_pejabat_contoh(n: Naskah) -> list[Temuan]:
-    """HK07: uraian contoh Lampiran D hanya menyebut pejabat yang ada pada judul contoh itu."""
+@aturan("HK07", "warning", "Pejabat di luar judul contoh", "Lampiran D (contoh alur mekanisme kerja)",
+        ("lampiran-d",), tahap="naskah",
+        penjelasan="Uraian contoh alur mekanisme kerja (Lampiran D) menyebut pejabat yang tidak ada "
+                   "pada judul contoh itu, atau menyebut jabatan dengan sebutan yang tidak baku.")
+def pejabat_contoh_sesuai_judul(n: Naskah) -> list[Lapor]:
+    """Uraian contoh Lampiran D hanya menyebut pejabat yang ada pada judul contoh itu."""
     temuan = []
     for j in n.elemen:
         if not (j.judul and re.fullmatch(r"lampiran-d-\d+", j.anchor)):
@@ -574,14 +589,18 @@ def periksa_pejabat_contoh(n: Naskah) -> list[Temuan]:
                     pesan = (f"contoh {j.anchor.rsplit('-', 1)[1]} menyebut \"{sebutan}\", padahal judulnya "
                              f"hanya menyebut {', '.join(s for _k, s, _p in jabatan_dalam(kepala))}")
                 col = 1 + t.find(sebutan) if sebutan in t else 1
-                temuan.append(Temuan("HK07", j.halaman, no, col, pesan, j.anchor, f"pejabat:{sebutan}"))
+                temuan.append(_lapor(j.halaman, no, col, pesan, j.anchor, f"pejabat:{sebutan}"))
     return temuan
 
 
 # --------------------------------------------------------------------------- contoh tidak dirujuk
 
-def periksa_contoh_dirujuk(n: Naskah) -> list[Temuan]:
-    """HK08: setiap contoh Lampiran D dirujuk dari struktur penugasan (Lampiran B angka 2)."""
+@aturan("HK08", "warning", "Contoh tidak dirujuk", "Lampiran B angka 2 dan Lampiran D",
+        ("lampiran-b-2", "lampiran-d"), tahap="naskah",
+        penjelasan="Contoh alur mekanisme kerja di Lampiran D tidak dirujuk oleh struktur penugasan "
+                   "mana pun di Lampiran B angka 2.")
+def contoh_dirujuk(n: Naskah) -> list[Lapor]:
+    """Setiap contoh Lampiran D dirujuk dari struktur penugasan (Lampiran B angka 2)."""
     dirujuk = set()
     for isi in n.baris.values():
         for t in isi:
@@ -590,7 +609,7 @@ def periksa_contoh_dirujuk(n: Naskah) -> list[Temuan]:
     for j in n.elemen:
         m = re.fullmatch(r"lampiran-d-(\d+)", j.anchor)
         if m and j.judul and int(m.group(1)) not in dirujuk:
-            temuan.append(Temuan("HK08", j.halaman, j.baris, j.kolom,
+            temuan.append(_lapor(j.halaman, j.baris, j.kolom,
                                  f"contoh angka {m.group(1)} (\"{polos(j.teks)}\") tidak dirujuk oleh "
                                  f"struktur penugasan mana pun di Lampiran B angka 2", j.anchor, "tidak-dirujuk"))
     return temuan
@@ -598,8 +617,12 @@ def periksa_contoh_dirujuk(n: Naskah) -> list[Temuan]:
 
 # --------------------------------------------------------------------------- ringkasan vs rincian
 
-def periksa_ringkasan(n: Naskah) -> list[Temuan]:
-    """HK09: kondisi kedudukan Lampiran B.1 huruf a–f sama dengan penjelasan terperincinya."""
+@aturan("HK09", "warning", "Ringkasan berbeda dengan rincian", "Lampiran B angka 1 (kedudukan)",
+        ("lampiran-b-1",), tahap="naskah",
+        penjelasan="Daftar ringkas kondisi kedudukan (Lampiran B angka 1) tidak memuat butir yang "
+                   "sama dengan penjelasan terperincinya.")
+def ringkasan_sama_dengan_rincian(n: Naskah) -> list[Lapor]:
+    """Kondisi kedudukan Lampiran B.1 huruf a–f sama dengan penjelasan terperincinya."""
     def bersih(t: str) -> str:
         t = re.sub(r"^\(?[0-9a-z]+[.)]\s*", "", polos(t))
         t = re.split(r",? dengan bagan", t)[0]
@@ -623,24 +646,18 @@ def periksa_ringkasan(n: Naskah) -> list[Temuan]:
                 bagian.append("rincian memuat yang tidak ada di ringkasan: " + "; ".join(f"\"{h}\"" for h in hilang))
             if lebih:
                 bagian.append("ringkasan memuat yang tidak ada di rincian: " + "; ".join(f"\"{x}\"" for x in lebih))
-            temuan.append(Temuan("HK09", e.halaman, e.baris, e.kolom,
+            temuan.append(_lapor(e.halaman, e.baris, e.kolom,
                                  f"huruf {m.group(2)}: ringkasan {len(ringkas)} butir, rincian {len(rinci)} butir; "
                                  + "; ".join(bagian), e.anchor, "ringkasan"))
     return temuan
 
 
-SEMUA_PEMERIKSAAN = (periksa_penomoran, periksa_rujukan, periksa_pelibatan, periksa_pengulangan,
-                     periksa_pejabat_contoh, periksa_contoh_dirujuk, periksa_ringkasan)
-
-
 def lint(docs_dir: Path) -> list[Temuan]:
-    """Jalankan semua pemeriksaan; hasil urut (berkas, baris, kolom, ID, pesan), tanpa duplikat."""
-    n = baca(docs_dir)
-    hasil = {t for f in SEMUA_PEMERIKSAAN for t in f(n)}
-    return sorted(hasil, key=lambda t: (t.file, t.line, t.col, t.id, t.message))
+    """Jalankan semua aturan tahap ``naskah``; hasil urut (berkas, baris, kolom, ID, pesan), tanpa duplikat."""
+    from ..rules import jalankan_naskah
 
+    return jalankan_naskah(baca(docs_dir))
 
-# --------------------------------------------------------------------------- escape terminal
 
 # --------------------------------------------------------------------------- baseline
 
@@ -661,9 +678,9 @@ def tulis_baseline(path: Path, temuan: list[Temuan], lama: dict[tuple[str, str],
         "temuan:",
     ]
     for t in temuan:
-        alasan = (lama.get((t.id, t.sidik)) or {}).get("alasan", "Naskah diterbitkan sesuai aslinya.")
+        alasan = (lama.get((t.rule, t.sidik)) or {}).get("alasan", "Naskah diterbitkan sesuai aslinya.")
         baris += [
-            f"  - id: {t.id}",
+            f"  - id: {t.rule}",
             f"    sidik: {json.dumps(t.sidik)}",
             f"    berkas: {t.file}",
             f"    baris: {t.line}",
@@ -676,14 +693,13 @@ def tulis_baseline(path: Path, temuan: list[Temuan], lama: dict[tuple[str, str],
 # --------------------------------------------------------------------------- keluaran
 
 def format_text(t: Temuan, di_baseline: bool) -> str:
-    tanda = " (baseline)" if di_baseline else ""
-    return aman_terminal(f"{t.file}:{t.line}:{t.col}: {t.severity} {t.id} {t.message}{tanda}")
+    """Satu baris terminal: format dan escape yang sama dengan ``python -m policy check``."""
+    return keluaran.baris_teks(t) + (" (baseline)" if di_baseline else "")
 
 
 def format_github(t: Temuan) -> str:
-    # escape yang sama dengan `python -m policy check --format github` (policy.keluaran)
-    return (f"::{_TINGKAT_GITHUB[t.severity]} file={gh_prop(t.file)},line={t.line},"
-            f"col={t.col},title={gh_prop(t.id)}::{gh_data(t.message)}")
+    """Anotasi workflow GitHub: format dan escape yang sama dengan ``check --format github``."""
+    return keluaran.baris_github(t)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -716,7 +732,7 @@ def main(argv: list[str] | None = None) -> int:
             return p_.relative_to(root).as_posix()
         except ValueError:
             return p_.as_posix()
-    temuan = [Temuan(t.id, relatif(t.file), t.line, t.col, t.message, t.anchor, t.kunci) for t in temuan]
+    temuan = [replace(t, file=relatif(t.file)) for t in temuan]
     try:
         baseline = baca_baseline(baseline_path)
     except (yaml.YAMLError, KeyError, TypeError) as e:
@@ -726,13 +742,13 @@ def main(argv: list[str] | None = None) -> int:
         tulis_baseline(baseline_path, temuan, baseline)
         print(f"baseline ditulis: {baseline_path} ({len(temuan)} temuan)")
         return 0
-    di_bl = [(t.id, t.sidik) in baseline for t in temuan]
+    di_bl = [(t.rule, t.sidik) in baseline for t in temuan]
     baru = [t for t, b in zip(temuan, di_bl) if not b]
     tampil = [(t, b) for t, b in zip(temuan, di_bl) if a.semua or not b]
     if a.format == "json":
         print(json.dumps({
             "jumlah": len(temuan), "baru": len(baru), "baseline": len(temuan) - len(baru),
-            "temuan": [dict(id=t.id, severity=t.severity, file=t.file, line=t.line, col=t.col,
+            "temuan": [dict(id=t.rule, severity=t.severity, file=t.file, line=t.line, col=t.col,
                             message=t.message, anchor=t.anchor, sidik=t.sidik, baseline=b)
                        for t, b in tampil],
         }, ensure_ascii=False, indent=2, sort_keys=True))

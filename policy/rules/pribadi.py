@@ -10,8 +10,7 @@ import re
 from typing import Any
 
 from ..muat import Dokumen
-from ..temuan import Temuan
-from .registry import aturan
+from .registry import Lapor, aturan
 
 #: 18 digit NIP (8 tgl lahir, 6 TMT, 1 jenis kelamin, 3 urut), boleh dipisah spasi
 NIP = re.compile(r"(?<!\d)(19|20)\d{6}[ .-]?(19|20)\d{4}[ .-]?[12][ .-]?\d{3}(?!\d)|(?<!\d)\d{18}(?!\d)")
@@ -42,13 +41,12 @@ _SARING = re.compile(
         tahap="dokumen",
         interpretasi="Deteksi bersifat heuristik: 18 digit berpola NIP, 16 digit berpola NIK, gelar akademik "
                      "yang menandakan nama orang (gelar depan hanya di kolom jabatan, karena nama kantor seperti 'RSUD Dr. …' sah), dan kolom bernama orang (nip, nama_pejabat, …).")
-def periksa_data_pribadi(dok: Dokumen) -> list[Temuan]:
+def periksa_data_pribadi(dok: Dokumen) -> list[Lapor]:
     """Laporkan dan buang kolom/nilai pribadi agar tidak ikut divalidasi atau diterbitkan."""
-    hasil: list[Temuan] = []
+    hasil: list[Lapor] = []
 
     def lapor(path: tuple, msg: str, hint: str, kunci: bool = False) -> None:
-        line, col = dok.posisi_kunci(path) if kunci else dok.posisi(path)
-        hasil.append(Temuan("SK10", "error", dok.file, line, col, msg, BASIS, hint))
+        hasil.append(Lapor(path, msg, hint, kunci=kunci))
 
     def jalan(node: Any, path: tuple) -> Any:
         if isinstance(node, dict):

@@ -48,6 +48,8 @@ def halaman(root: Path, terbangkit: dict[str, str]) -> dict[str, str]:
     baris, pemilik = _baris_ketentuan(naskah)
     aturan_per: dict[str, set[str]] = {}
     for a in ATURAN.values():
+        if a.tahap == "naskah":
+            continue  # lint naskah memeriksa bentuk teks ketentuan, bukan menerapkannya
         for anc in a.anchors:
             if (b := _milik(anc, pemilik)):
                 aturan_per.setdefault(b, set()).add(a.id)

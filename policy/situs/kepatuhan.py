@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..rules import ATURAN
+from ..rules import ATURAN, TAHAP_BERTANGGAL, per_tahap
 from . import md, url
 from .konteks import Konteks, konteks, relatif
 
@@ -61,7 +61,8 @@ def halaman_kepatuhan(ctx: Konteks) -> str:
         out.append("")
     out.append("## Semua aturan {#aturan}\n")
     out.append("| Aturan | Tingkat | Isi | Dasar | Temuan |\n|---|---|---|---|---|")
-    for rid, a in sorted(ATURAN.items()):
+    for a in per_tahap(*TAHAP_BERTANGGAL):
+        rid = a.id
         dasar = "; ".join(md.tautan(x, dari, docs) for x in a.anchors) if a.anchors else md.teks(a.basis)
         out.append(f"| {rid} | {_TINGKAT[a.severity]} | {md.teks(md.tanpa_nama_kolom(a.judul))} | {dasar} | "
                    f"{len(per.get(rid, []))} |")

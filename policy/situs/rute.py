@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..domain import Indeks
 from ..katalog import katalog
-from ..rute import (CARA, INTERPRETASI, LINGKUP, Pejabat, Pihak, keputusan, lingkup, pejabat_pegawai, pejabat_pemilik,
+from ..rute import (CARA, INTERPRETASI, LINGKUP, Pejabat, Pihak, keputusan, lingkup, penolakan_json, pejabat_pegawai, pejabat_pemilik,
                     pejabat_umum, pimpinan_unit, templat)
 from . import md
 from .konteks import konteks
@@ -69,7 +69,7 @@ def data_situs(indeks: Indeks) -> dict:
         kep[c] = {}
         for lk in LINGKUP:
             pr, tolak = keputusan(c, lk)
-            kep[c][lk] = {"prosedur": pr.kode if pr else None, "temuan": tolak.as_json() if tolak else None}
+            kep[c][lk] = {"prosedur": pr.kode if pr else None, "temuan": penolakan_json(tolak) if tolak else None}
             if pr is not None and pr.kode not in prosedur:
                 t = templat(pr)
                 prosedur[pr.kode] = {"gambar": pr.gambar, "kode": pr.kode, "judul": pr.judul, "jangkar": pr.anchor,

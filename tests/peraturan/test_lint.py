@@ -30,20 +30,20 @@ def temuan():
 
 def test_dua_bab_iv_dilaporkan(temuan):
     no = baris_berisi("peraturan/batang-tubuh.md", "## BAB IV KETENTUAN LAIN-LAIN")
-    di_sana = {t.id for t in temuan if t.file == "peraturan/batang-tubuh.md" and t.line == no}
+    di_sana = {t.rule for t in temuan if t.file == "peraturan/batang-tubuh.md" and t.line == no}
     assert {"HK01", "HK02"} <= di_sana
-    pesan = [t.message for t in temuan if t.id == "HK02" and t.line == no][0]
+    pesan = [t.message for t in temuan if t.rule == "HK02" and t.line == no][0]
     assert "BAB VI" in pesan and "BAB V" in pesan
 
 
 def test_pasal_7_ayat_4_mengulang_ayat_1(temuan):
-    hk06 = [t for t in temuan if t.id == "HK06"]
+    hk06 = [t for t in temuan if t.rule == "HK06"]
     assert any(t.anchor == "pasal-7-ayat-4" and "pasal-7-ayat-1" in t.message for t in hk06)
     assert hk06[0].line == baris_berisi("peraturan/batang-tubuh.md", 'id="pasal-7-ayat-4-huruf-a"')
 
 
 def test_rujukan_gambar_pelibatan_contoh_5_sampai_7(temuan):
-    hk05 = [t for t in temuan if t.id == "HK05"]
+    hk05 = [t for t in temuan if t.rule == "HK05"]
     contoh = {(t.anchor, re.search(r"Gambar (\d+) bukan", t.message).group(1)) for t in hk05}
     assert contoh == {(f"lampiran-d-{c}-perencanaan", g) for c in (5, 6, 7) for g in ("17", "18")}
     # contoh 1-4 dan 8-10 (Gambar 19, 20, 22) tidak dilaporkan; Gambar 20 yang benar tidak disebut kurang
@@ -56,7 +56,7 @@ def test_gambar_prosedur_pelibatan_diturunkan_dari_naskah():
 
 
 def test_pejabat_madya_di_contoh_3(temuan):
-    hk07 = [t for t in temuan if t.id == "HK07"]
+    hk07 = [t for t in temuan if t.rule == "HK07"]
     assert any(t.anchor == "lampiran-d-3" and "Pejabat Pimpinan Tinggi Madya" in t.message for t in hk07)
     t = next(t for t in hk07 if t.anchor == "lampiran-d-3")
     baris = (DOCS / "peraturan/lampiran-d.md").read_text(encoding="utf-8").splitlines()[t.line - 1]
@@ -65,7 +65,7 @@ def test_pejabat_madya_di_contoh_3(temuan):
 
 
 def test_temuan_lain_yang_nyata(temuan):
-    ids = {(t.id, t.anchor) for t in temuan}
+    ids = {(t.rule, t.anchor) for t in temuan}
     assert ("HK08", "lampiran-d-3") in ids                     # contoh 3 tak pernah dirujuk dari B.2
     assert ("HK09", "lampiran-b-1-huruf-b") in ids             # ringkasan b: 2 butir, rincian: 3
     assert ("HK04", "lampiran-d-3") in ids                     # "gambar diatas" sebelum gambarnya
@@ -161,7 +161,7 @@ def test_baseline_pulang_pergi(tmp_path, capsys):
     capsys.readouterr()
     data = yaml.safe_load((root / "peraturan-baseline.yaml").read_text(encoding="utf-8"))
     semua = L.lint(root / "docs")
-    assert {(x["id"], x["sidik"]) for x in data["temuan"]} == {(t.id, t.sidik) for t in semua}
+    assert {(x["id"], x["sidik"]) for x in data["temuan"]} == {(t.rule, t.sidik) for t in semua}
     assert all(isinstance(x["baris"], int) and x["berkas"].startswith("docs/") for x in data["temuan"])
     assert L.main(["--root", str(root)]) == 0
     capsys.readouterr()
@@ -173,10 +173,15 @@ def test_baseline_pulang_pergi(tmp_path, capsys):
 
 
 def test_escape_github():
-    t = L.Temuan("HK04", "docs/a,b:c.md", 3, 4, "100% salah\nbaris: dua, tiga\r", "x")
+    """Temuan naskah memakai jenis temuan dan escape GitHub yang sama dengan ``check``."""
+    from policy.rules import ATURAN, Lapor, temuan
+
+    lap = Lapor((), "100% salah\nbaris: dua, tiga\r", baris=(3, 4), berkas="docs/a,b:c.md", anchor="x")
+    t = temuan(ATURAN["HK04"], lap, "", 3, 4)
     s = L.format_github(t)
     assert s == ("::error file=docs/a%2Cb%3Ac.md,line=3,col=4,title=HK04::"
-                 "100%25 salah%0Abaris: dua, tiga%0D")
+                 "100%25 salah%0Abaris: dua, tiga%0D [" + L.TEKNIK + "]")
+    assert L.format_text(t, True).startswith("docs/a,b:c.md:3:4: error HK04 100% salah\\nbaris")
 
 
 def test_salah_pakai_keluar_2(tmp_path, capsys):
@@ -187,7 +192,7 @@ def test_salah_pakai_keluar_2(tmp_path, capsys):
 # --------------------------------------------------------------------------- rujukan Lampiran (HK10)
 
 def test_naskah_asli_tanpa_rujukan_lampiran_rusak(tmp_path, capsys):
-    assert not [t for t in L.lint(DOCS) if t.id == "HK10"]
+    assert not [t for t in L.lint(DOCS) if t.rule == "HK10"]
     root = salin(tmp_path)
     assert L.main(["--root", str(root), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -272,7 +277,7 @@ def test_huruf_relatif_di_lampiran_menyebut_huruf_yang_ada(tmp_path, capsys):
     assert L.main(["--root", str(root)]) == 1
     out = capsys.readouterr().out
     assert re.search(rf"^docs/peraturan/lampiran-b\.md:{no}:\d+: error HK04 rujukan \"huruf z\" .*"
-                     r"'lampiran-b-3-huruf-z'\); huruf yang ada di daftar ini: a–e$", out, re.M)
+                     r"'lampiran-b-3-huruf-z'\); huruf yang ada di daftar ini: a–e \[UU 12/2011[^]]*\]$", out, re.M)
 
 
 def test_cek_rujukan_lampiran_tanpa_huruf_atau_angka():
