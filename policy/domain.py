@@ -301,8 +301,12 @@ def _muat_ke(indeks: Indeks, temuan: list[Temuan], daftar: list[tuple[Path, str,
             lain = indeks.units[unit.id]
             line, col = unit.pos(("id",))
             if disp in diminta:
-                temuan.append(Temuan("SK01", "error", disp, line, col,
-                                     f"id '{unit.id}' sudah dipakai oleh {lain.file}",
-                                     basis="integritas data", hint="setiap berkas org punya id unik yang sama dengan nama berkasnya"))
+                # id ganda lintas berkas hanya terlihat saat mengindeks (berkas kedua tidak masuk indeks);
+                # metadata dan bentuk temuannya tetap dari registri (SK01)
+                from .rules import ATURAN, Lapor, temuan as jadi_temuan
+
+                temuan.append(jadi_temuan(ATURAN["SK01"], Lapor(("id",), f"id '{unit.id}' sudah dipakai oleh {lain.file}",
+                                                                "setiap berkas org punya id unik yang sama dengan nama berkasnya"),
+                                          disp, line, col))
             continue
         indeks.units[unit.id] = unit

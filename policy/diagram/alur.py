@@ -303,16 +303,11 @@ def _langkah_prosedur(gambar: int, aktor: tuple[tuple[str, str], ...]) -> tuple[
     return tuple(_terisi(prosedur(gambar), dict(aktor)))
 
 
-_MD_KHUSUS = re.compile(r"([\\`*_\[\]#|!~^=+])")
-
-
 def md(s: object) -> str:
-    """Escape teks polos untuk satu baris Markdown (juga menutup ``{{``/``{%`` Jinja)."""
-    t = " ".join(str(s).split())
-    t = t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    # kurung kurawal sebagai entitas: "\{" tidak cukup, Jinja (mkdocs-macros) tetap melihat "{%"
-    t = t.replace("{", "&#123;").replace("}", "&#125;")
-    return _MD_KHUSUS.sub(r"\\\1", t)
+    """Teks polos → satu baris Markdown situs: escape yang sama dengan halaman lain (:func:`policy.situs.md.teks`)."""
+    from ..situs.md import teks  # impor di sini: modul situs memakai paket diagram
+
+    return teks(s)
 
 
 def _markdown(langkah: list[LangkahTerisi], tautan: Callable[[str], str] | None) -> str:

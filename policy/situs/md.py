@@ -14,15 +14,19 @@ from pathlib import Path
 from .. import peraturan
 from .konteks import PENGATURAN
 
-#: karakter yang dapat di-escape Python-Markdown (+ '|' untuk tabel); '<' dan '>' menjadi entitas
+#: karakter yang dapat di-escape Python-Markdown (+ '|' untuk tabel); '<', '>', '{' dan '}' menjadi
+#: entitas: "\\{%" masih memuat "{%" yang dibaca Jinja (mkdocs-macros) bila halamannya memakai makro
 _MD_KHUSUS = re.compile(r"([\\`*_{}\[\]#|!<>])")
+_ENTITAS = {"<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"}
 
 
 def teks(s: object) -> str:
-    """Teks polos → satu baris Markdown aman (juga di dalam sel tabel)."""
+    """Teks polos → satu baris Markdown aman (juga di dalam sel tabel dan di halaman bermakro).
+
+    Satu-satunya escape Markdown situs (halaman terbangkit, langkah alur, Catatan Harmonisasi)."""
     t = " ".join(str(s).split())
     t = t.replace("&", "&amp;")
-    return _MD_KHUSUS.sub(lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)), t)
+    return _MD_KHUSUS.sub(lambda m: _ENTITAS.get(m.group(1), "\\" + m.group(1)), t)
 
 
 def html(s: object) -> str:
