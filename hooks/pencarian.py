@@ -33,6 +33,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from policy.keluaran_html import html as html_aman
+
 log = get_plugin_logger(__name__)
 
 #: shim Worker untuk file:// (npm iframe-worker 1.0.4, berkas shim/index.js), divendor
@@ -255,7 +257,7 @@ def pecah_halaman(url: str, teks: str, tanya: bool = False) -> tuple[str, list[R
         else:
             label = _label_lampiran(id_)
             sub = html.unescape(re.sub(r"^\d+\.\s*", "", teks_judul))
-        judul_rekaman = html.escape(f"{html.unescape(label)} — {sub}" if sub else html.unescape(label), quote=False)
+        judul_rekaman = html_aman(f"{html.unescape(label)} — {sub}" if sub else html.unescape(label))
         rekaman.append(Rekaman(f"{url}#{id_}", judul_rekaman, badan))
         potong.append((pos, akhir))
     if not rekaman:

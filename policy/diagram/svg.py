@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import atexit
 import hashlib
-import html
 import math
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
+
+from ..keluaran_html import html as html_aman
 
 #: Huruf efektif terkecil yang masih terbaca pada jendela 1280×900 (DIAGRAMS.md).
 HURUF_MIN_PX = 11.0
@@ -222,7 +223,7 @@ def blok_html(sumber: str) -> str:
     sehingga pemanggil tetap menulis blok ```` ```mermaid ```` biasa.
     """
     d = render(sumber.strip("\n") + "\n")
-    e = lambda s: html.escape(s, quote=True)  # noqa: E731 - escape HTML satu-satunya di modul ini
+    e = html_aman  # escape HTML satu-satunya (policy.keluaran_html)
     src = AWALAN_SRC + d.nama
     gaya = f"min-width:{d.lebar_min}px"
     out = [f'<figure class="skd-diagram skd-diagram--{d.jenis}" data-pagefind-ignore="all" '

@@ -6,12 +6,12 @@ karakter seperti ``|``, ``*``, ``[`` atau ``{{`` tidak merusak tabel, tautan, at
 from __future__ import annotations
 
 import functools
-import html as _html
 import posixpath
 import re
 from pathlib import Path
 
 from .. import peraturan
+from ..keluaran_html import html  # noqa: F401  (md.html: escape HTML satu-satunya)
 from .konteks import PENGATURAN
 
 #: karakter yang dapat di-escape Python-Markdown (+ '|' untuk tabel); '<', '>', '{' dan '}' menjadi
@@ -27,15 +27,6 @@ def teks(s: object) -> str:
     t = " ".join(str(s).split())
     t = t.replace("&", "&amp;")
     return _MD_KHUSUS.sub(lambda m: _ENTITAS.get(m.group(1), "\\" + m.group(1)), t)
-
-
-def html(s: object) -> str:
-    """Teks polos → satu baris HTML aman (isi elemen *dan* nilai atribut bertanda kutip).
-
-    Satu-satunya escape HTML untuk teks org yang tidak lewat Markdown: tabel langkah HTML jadi,
-    label rentang abjad di navigasi (Material mencetak judul navigasi tanpa escape).
-    """
-    return _html.escape(" ".join(str(s).split()), quote=True)
 
 
 def tabel_tumpuk(kepala: list[str], baris: list[list[str]]) -> str:
