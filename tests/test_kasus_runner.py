@@ -46,14 +46,41 @@ def test_kolom_expect_tidak_dikenal(tmp_path):
 
 
 def test_cakupan_kasus():
-    """Setiap aturan berkas org (tahap dokumen dan unit) punya kasus melanggar; setiap mekanisme punya
-    kasus. Aturan naskah (HK) diuji di tests/peraturan, aturan rute (RT) di tests/test_rute.py."""
-    from policy.rules import TAHAP_BERTANGGAL, per_tahap
+    """Setiap aturan terdaftar — semua tahap: berkas org, naskah (HK), rute (RT) — punya kasus YAML yang
+    memicunya; setiap mekanisme punya kasus."""
+    from policy.rules import ATURAN
 
     rules, mek = set(), set()
     for exp_path in (ROOT / "tests" / "cases").glob("*/expect.yaml"):
         exp = yaml.safe_load(exp_path.read_text())
         rules |= {f["rule"] for f in exp.get("findings") or []}
         mek |= set((exp.get("mekanisme") or {}).values())
-    assert {a.id for a in per_tahap(*TAHAP_BERTANGGAL)} | {"INPUT"} <= rules
+    assert set(ATURAN) | {"INPUT"} <= rules, sorted(set(ATURAN) - rules)
     assert set(katalog().kode_mekanisme) <= mek  # setiap mekanisme yang punya halaman situs punya kasus uji
+
+
+def test_kasus_naskah_harapan_salah_terdeteksi(tmp_path):
+    case = _salin(tmp_path, "hk04-rujukan-ayat-tidak-ada")
+    assert bandingkan(case) == []
+    exp = yaml.safe_load((case / "expect.yaml").read_text())
+    exp["findings"][0]["rule"] = "HK10"
+    exp["exit"] = 0
+    (case / "expect.yaml").write_text(yaml.safe_dump(exp, allow_unicode=True))
+    masalah = bandingkan(case)
+    assert any("tidak muncul" in m and "HK10" in m for m in masalah)
+    assert any("tidak diharapkan" in m and "HK04" in m for m in masalah)
+    assert any(m.startswith("exit:") for m in masalah)
+    exp["naskah"][0]["cari"] = "teks yang tidak ada di naskah"
+    (case / "expect.yaml").write_text(yaml.safe_dump(exp, allow_unicode=True))
+    assert "tepat sekali" in bandingkan(case)[0]
+
+
+def test_kasus_rute_harapan_salah_terdeteksi(tmp_path):
+    case = _salin(tmp_path, "rute-penunjukan-lintas-unit")
+    assert bandingkan(case) == []
+    exp = yaml.safe_load((case / "expect.yaml").read_text())
+    exp.update(gambar=20, exit=1, findings=[{"rule": "RT01"}])
+    (case / "expect.yaml").write_text(yaml.safe_dump(exp, allow_unicode=True))
+    masalah = bandingkan(case)
+    assert any(m.startswith("gambar:") for m in masalah) and any(m.startswith("exit:") for m in masalah)
+    assert any(m.startswith("penolakan:") for m in masalah)
