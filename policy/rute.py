@@ -336,12 +336,28 @@ def templat(pr) -> Templat:
     return Templat(tuple(langkah), tuple(cabang), tuple(sorted(dipakai)))
 
 
+def tembusan(x: dict, pejabat: dict[str, Pejabat]) -> list[Pejabat]:
+    """Penerima tembusan satu langkah: jabatan yang sama dengan pengirim atau penerima surat (mis. Kepala
+    Badan yang sekaligus Pimpinan Unit Organisasi dan Pejabat Penilai Kinerja pemohon) dan jabatan yang
+    sudah disebut tidak ditulis lagi — tembusan kepada diri sendiri tidak bermakna."""
+    sudah = {pejabat[x["pengirim"]].acuan} | ({pejabat[x["penerima"]].acuan} if x["penerima"] else set())
+    hasil = []
+    for k in x["tembusan"]:
+        p = pejabat[k]
+        if p.acuan is not None and p.acuan in sudah:
+            continue
+        if p.acuan is not None:
+            sudah.add(p.acuan)
+        hasil.append(p)
+    return hasil
+
+
 def isi_langkah(t: Templat, pejabat: dict[str, Pejabat]) -> list[dict]:
     """Langkah templat dengan pejabat pasangan ini (isian ``{peran}`` → nama jabatan)."""
     isi = _Isi({k: v.jabatan for k, v in pejabat.items()})
     return [{**x, "pengirim": pejabat[x["pengirim"]].as_json(),
              "penerima": pejabat[x["penerima"]].as_json() if x["penerima"] else None,
-             "tembusan": [pejabat[k].as_json() for k in x["tembusan"]],
+             "tembusan": [p.as_json() for p in tembusan(x, pejabat)],
              "uraian": x["uraian"].format_map(isi)} for x in t.langkah]
 
 

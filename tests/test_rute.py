@@ -11,6 +11,7 @@ import pytest
 from policy import cli
 from policy.katalog import katalog
 from policy.mekanisme import ISI_SURAT_PERMOHONAN, prosedur
+from policy.rute import CARA, muat, pimpinan_unit, rute
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -140,3 +141,23 @@ def test_penyetuju_wajib_sama_dengan_rute():
         harap = {rute(indeks, "diskominfo/kabid-aptika", acuan, c).as_json()["penyetuju"]["acuan"]
                  for c in ("penunjukan", "sukarela")}
         assert penyetuju_wajib(indeks, u, "kabid-aptika", kel) == harap
+
+
+def test_tanpa_tembusan_kepada_diri_sendiri():
+    """Kepala Badan yang sekaligus Pimpinan Unit Organisasi dan Pejabat Penilai Kinerja pemohon tidak
+    menembuskan surat permohonannya kepada dirinya sendiri (CLI dan halaman memakai aturan yang sama)."""
+    _, j = rute_json("bappeda/kaban", "bkpsdm/kjf-sekretariat")
+    a = j["langkah"][0]
+    assert a["pengirim"]["acuan"] == "bappeda/kaban" and a["tembusan"] == []
+    assert j["pejabat"]["ppk_pemilik"]["acuan"] == "bappeda/kaban"  # perannya tetap tercatat
+    # di seluruh data contoh: tidak ada langkah yang menembuskan kepada pengirim/penerimanya atau dua kali
+    indeks = muat(ROOT / "orgs")
+    for u in indeks.units.values():
+        for p in pimpinan_unit(u):
+            for v in list(indeks.units.values())[::7]:
+                for k in v.org.kelompok[:1]:
+                    for cara in CARA:
+                        for x in rute(indeks, f"{u.id}/{p}", f"{v.id}/{k.id}", cara).as_json()["langkah"]:
+                            acuan = [t["acuan"] for t in x["tembusan"] if t["acuan"]]
+                            assert len(acuan) == len(set(acuan))
+                            assert not set(acuan) & {x["pengirim"]["acuan"], (x["penerima"] or {}).get("acuan")}

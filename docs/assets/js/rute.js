@@ -71,7 +71,17 @@
       var y = salin(x);
       y.pengirim = semua[x.pengirim];
       y.penerima = x.penerima ? semua[x.penerima] : null;
-      y.tembusan = x.tembusan.map(function (k) { return semua[k]; });
+      // sama dengan policy.rute.tembusan: tanpa pengirim/penerima surat itu sendiri, tanpa ulangan
+      var sudah = [y.pengirim.acuan].concat(y.penerima ? [y.penerima.acuan] : []);
+      y.tembusan = [];
+      x.tembusan.forEach(function (k) {
+        var p = semua[k];
+        if (p.acuan !== null && p.acuan !== undefined) {
+          if (sudah.indexOf(p.acuan) >= 0) return;
+          sudah.push(p.acuan);
+        }
+        y.tembusan.push(p);
+      });
       y.uraian = x.uraian.replace(/\{([a-z0-9_]+)\}/g, function (m, k) { return semua[k] ? semua[k].jabatan : m; });
       return y;
     });
