@@ -26,6 +26,13 @@ from ..rules.registry import Lapor, aturan
 from ..temuan import Temuan
 from . import Elemen, Naskah, baca, ke_romawi, polos, romawi
 
+if __name__ == "__main__":
+    # ``python -m policy.peraturan.lint``: jalankan modul yang sudah terdaftar di registri (diimpor oleh
+    # policy.rules), bukan salinan ``__main__`` ini yang akan mendaftarkan HK01–HK10 untuk kedua kalinya
+    from policy.peraturan.lint import main as _main
+
+    sys.exit(_main(sys.argv[1:]))
+
 #: Dasar pemeriksaan yang tidak menunjuk satu bagian Perbup: kaidah penyusunan naskah peraturan.
 TEKNIK = "UU 12/2011 Lampiran II (teknik penyusunan peraturan)"
 

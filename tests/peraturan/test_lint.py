@@ -303,3 +303,16 @@ def test_keluaran_terminal_tanpa_karakter_kendali(tmp_path, capsys):
         assert "contoh angka 3" in out
         assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out)
         assert "\\x1b[2J\\x07\\x9b31m\\u202eMekanisme" in out
+
+
+@pytest.mark.parametrize("modul", [["-m", "policy.peraturan.lint"], ["-m", "policy.peraturan"], ["-m", "policy", "lint-peraturan"]])
+def test_ketiga_cara_menjalankan_lint(modul):
+    """``python -m policy.peraturan.lint`` (disebut di peraturan-baseline.yaml) tetap berjalan walau aturan
+    HK terdaftar di registri bersama: tanpa pendaftaran ganda, keluaran sama."""
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, *modul, "--format", "json"], cwd=ROOT, capture_output=True, text=True,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["baru"] == 0 and "Traceback" not in r.stderr
