@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .gitrepo import ROOT
 
@@ -64,6 +65,54 @@ def test_linkcheck_cli_kode_keluar(tmp_path):
     r = subprocess.run([sys.executable, str(ROOT / "scripts/linkcheck.py"), str(tmp_path / "tidak-ada")],
                        capture_output=True, text=True)
     assert r.returncode == 2
+
+
+def _validasi_repo() -> dict:
+    """Bagian ``validation:`` mkdocs.yml repositori (tag ``!ENV``/``!!python`` diabaikan)."""
+    class Pemuat(yaml.SafeLoader):
+        pass
+    Pemuat.add_multi_constructor("", lambda loader, tag, node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Pemuat)["validation"]
+
+
+@pytest.fixture(scope="module")
+def proyek_tautan(tmp_path_factory):
+    """Proyek mkdocs kecil dengan ``validation`` repositori: tautan putus di Markdown dan di HTML mentah."""
+    root = tmp_path_factory.mktemp("validasi")
+    (root / "docs").mkdir()
+    (root / "docs" / "a.md").write_text("# A\n\n## Ada\n", encoding="utf-8")
+    (root / "docs" / "index.md").write_text(
+        "# Beranda\n\n[baik](a.md#ada) [jangkar-md](a.md#hilang-md) [folder](a/)\n\n"
+        '<p><a href="a/#hilang-html">jangkar-html</a> <a href="tidak-ada/">berkas-html</a></p>\n', encoding="utf-8")
+    (root / "mkdocs.yml").write_text(yaml.safe_dump({"site_name": "Uji", "theme": {"name": "mkdocs"},
+                                                      "validation": _validasi_repo()}), encoding="utf-8")
+    return root
+
+
+def _mkdocs_build(root: Path, *argumen: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *argumen, "-d", str(root / "site")], cwd=root,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=120)
+
+
+def test_validasi_mkdocs_menggagalkan_tautan_markdown_putus(proyek_tautan):
+    """mkdocs.yml ``validation``: jangkar putus dan tautan folder di *Markdown* menggagalkan build --strict."""
+    r = _mkdocs_build(proyek_tautan, "--strict")
+    assert r.returncode != 0
+    peringatan = [b for b in r.stderr.splitlines() if b.startswith("WARNING")]
+    assert any("does not contain an anchor '#hilang-md'" in b for b in peringatan), r.stderr
+    assert any("unrecognized relative link 'a/'" in b for b in peringatan), r.stderr
+    # HTML mentah tidak dilihat MkDocs sama sekali
+    assert "hilang-html" not in r.stderr and "tidak-ada/" not in r.stderr
+
+
+def test_linkcheck_menangkap_yang_tidak_dilihat_mkdocs(proyek_tautan):
+    """Karena itu scripts/linkcheck.py tetap dijalankan atas situs jadi: ia juga menangkap HTML mentah."""
+    r = _mkdocs_build(proyek_tautan, "--no-strict")
+    assert r.returncode == 0, r.stderr
+    teks = "\n".join(linkcheck.periksa_situs(proyek_tautan / "site"))
+    assert "jangkar '#hilang-md' tidak ada di a/index.html" in teks
+    assert "jangkar '#hilang-html' tidak ada di a/index.html" in teks
+    assert "tautan 'tidak-ada/' menunjuk berkas yang tidak ada" in teks
 
 
 @pytest.mark.parametrize("sumber, edit_uri, docs, harap", [
