@@ -487,7 +487,6 @@ _AKHIRAN = ("nya", "kan", "an", "i")
 _VOKAL = frozenset("aiueo")
 
 
-@lru_cache(maxsize=8192)
 def akar(kata: str) -> frozenset[str]:
     """Kemungkinan kata dasar ``kata`` (longgar): imbuhan me-/pe-/di-/ber-/ter-/ke-/se- dan -kan/-an/-i/-nya
     dilepas, dengan peluluhan awalan sengau dipulihkan (``menyusun`` → ``susun``, ``menetapkan`` →

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .domain import Unit
 from .models import OrgFile
@@ -76,7 +75,6 @@ def bagan_unit(unit: Unit, sorot=None) -> str:
     return diagram_struktur(posisi, kel, sorot=sorot)
 
 
-@lru_cache(maxsize=None)
 def unit_contoh(n: int) -> Unit:
     """Unit contoh generik untuk Gambar ``n`` (2–17), divalidasi model org."""
     data = CONTOH[n]

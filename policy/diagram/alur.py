@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable, Mapping
 
 from policy.mekanisme import (
@@ -226,33 +225,14 @@ def diagram_mekanisme(kode: str, aktor: Mapping[str, str] | None = None) -> str:
     ``sekretaris_daerah``, ``asisten``, ``kepala_bagian``, ``ketua_tim``, ``jf`` …) ke nama
     jabatan sebenarnya; peran yang dirangkap satu pejabat digambar sebagai satu lajur.
     """
-    return _diagram_mekanisme(kode, _kunci(aktor), teks)
-
-
-def _kunci(aktor: Mapping[str, str] | None) -> tuple:
-    """Kunci cache yang tidak bergantung urutan: kelompok dengan pejabat sama → diagram sama."""
-    return tuple(sorted((aktor or {}).items(), key=lambda kv: str(kv[0])))
-
-
-# Cache per (kode, aktor): ribuan kelompok berbagi segelintir kombinasi jabatan (mis. "Kepala Dinas"
-# + "Sekretaris"), sehingga diagram dan langkahnya disusun sekali saja per proses build.
-@lru_cache(maxsize=8192)
-def _diagram_mekanisme(kode: str, aktor: tuple, _escape: Callable[..., str]) -> str:
-    # ``_escape`` (fungsi escape yang berlaku) ikut menjadi kunci cache: mengganti ``teks`` (mis. di tes)
-    # tidak pernah mengembalikan diagram lama.
     m = mekanisme(kode)
-    return _urutan(m.lajur, [(t.kunci, t.butir) for t in m.tahap], dict(aktor))
+    return _urutan(m.lajur, [(t.kunci, t.butir) for t in m.tahap], aktor or {})
 
 
 def diagram_prosedur(gambar: int, aktor: Mapping[str, str] | None = None) -> str:
     """Teks Mermaid ``sequenceDiagram`` untuk prosedur penugasan Gambar 18–22 (Lampiran B.2)."""
-    return _diagram_prosedur(gambar, _kunci(aktor), teks)
-
-
-@lru_cache(maxsize=8192)
-def _diagram_prosedur(gambar: int, aktor: tuple, _escape: Callable[..., str]) -> str:
     p = prosedur(gambar)
-    return _urutan(p.lajur, [(None, p.butir)], dict(aktor))
+    return _urutan(p.lajur, [(None, p.butir)], aktor or {})
 
 
 # ---------------------------------------------------------------------------
@@ -285,22 +265,12 @@ def _terisi(alur: Mekanisme | Prosedur, aktor: Mapping[str, str]) -> list[Langka
 
 def langkah_mekanisme(kode: str, aktor: Mapping[str, str] | None = None) -> list[LangkahTerisi]:
     """Langkah bernomor mekanisme ``kode`` (nomor = ``autonumber`` diagram)."""
-    return list(_langkah_mekanisme(kode, _kunci(aktor)))
-
-
-@lru_cache(maxsize=8192)
-def _langkah_mekanisme(kode: str, aktor: tuple[tuple[str, str], ...]) -> tuple[LangkahTerisi, ...]:
-    return tuple(_terisi(mekanisme(kode), dict(aktor)))
+    return _terisi(mekanisme(kode), aktor or {})
 
 
 def langkah_prosedur(gambar: int, aktor: Mapping[str, str] | None = None) -> list[LangkahTerisi]:
     """Langkah bernomor prosedur penugasan Gambar 18–22."""
-    return list(_langkah_prosedur(gambar, _kunci(aktor)))
-
-
-@lru_cache(maxsize=8192)
-def _langkah_prosedur(gambar: int, aktor: tuple[tuple[str, str], ...]) -> tuple[LangkahTerisi, ...]:
-    return tuple(_terisi(prosedur(gambar), dict(aktor)))
+    return _terisi(prosedur(gambar), aktor or {})
 
 
 def md(s: object) -> str:

@@ -20,7 +20,6 @@ Isi setiap halaman unit (Bahasa Indonesia), dari berkas ``orgs/<id>.yaml``:
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from .. import diagram
@@ -59,14 +58,8 @@ def langkah_ringkas(langkah: list, tautan_lengkap: str | None = None) -> str:
 
     Tabel ditulis sebagai blok HTML jadi (di-escape di sini), bukan tabel Markdown: isinya teks
     polos tanpa tautan, diulang di ribuan kelompok, dan tabel Markdown mendominasi waktu build
-    (setiap sel melewati semua pola inline Python-Markdown). Hasilnya di-cache per (langkah,
-    tautan) karena banyak kelompok berbagi langkah dan pejabat yang sama.
+    (setiap sel melewati semua pola inline Python-Markdown).
     """
-    return _langkah_ringkas(tuple(langkah), tautan_lengkap)
-
-
-@lru_cache(maxsize=8192)
-def _langkah_ringkas(langkah: tuple, tautan_lengkap: str | None) -> str:
     out: list[str] = []
     tahap_kini = object()
     for lk in langkah:
