@@ -17,7 +17,6 @@ import argparse
 import gc
 import gzip
 import os
-import shutil
 import statistics
 import sys
 import tempfile

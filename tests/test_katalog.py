@@ -24,7 +24,7 @@ from policy.mekanisme import MEKANISME, PROSEDUR
 from policy.models import JENIS_JABATAN, JENIS_UNIT, OrgFile
 from policy.muat import Dokumen
 from policy.peraturan import anchors, baca, metadata, polos
-from policy.rules import ATURAN, TAHAP_BERTANGGAL, per_tahap
+from policy.rules import TAHAP_BERTANGGAL, per_tahap
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import gen_org  # noqa: E402

@@ -11,7 +11,6 @@ CLI: ``python -m policy.peraturan.lint [--format text|github|json] [--semua]``
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import sys
