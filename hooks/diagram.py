@@ -4,6 +4,8 @@ Blok ```` ```mermaid ```` (halaman unit, halaman mekanisme, Gambar 1–32 naskah
 *custom fence* pymdownx.superfences (``mkdocs.yml``) menjadi ``<figure>`` dengan ``<img>``. Di sini:
 
 * ``on_pre_build``: daftar diagram build sebelumnya dikosongkan (``mkdocs serve``);
+* ``on_files``: semua blok Mermaid halaman (termasuk halaman terbangkit) digambar lebih dulu di satu
+  proses per CPU (``svg.gambar_lebih_dulu``); halaman lalu memakai hasilnya;
 * ``on_page_content``: ``src`` sementara ``@skd-diagram/<hash>.svg`` → path relatif dari halaman
   ke ``assets/diagram/`` (benar untuk URL direktori dan salinan luring ``file://``); diagram pertama
   halaman tidak lazy dan berprioritas tinggi;
@@ -51,6 +53,19 @@ def on_post_build(config):
 _BLOK = re.compile(r"^([ \t]*)```mermaid[^\n]*\n(.*?)^\1```[ \t]*$", re.M | re.S)
 
 
+def blok_mermaid(markdown: str):
+    """(cocokan, teks Mermaid persis seperti diterima fence) untuk setiap blok ```` ```mermaid ````."""
+    for m in _BLOK.finditer(markdown):
+        ind = len(m.group(1))
+        yield m, "".join(b[ind:] for b in m.group(2).splitlines(True)).strip("\n") + "\n"
+
+
+def on_files(files, config):
+    """Gambar semua diagram halaman sekaligus di beberapa proses (build 1.000 unit: ribuan diagram)."""
+    svg.gambar_lebih_dulu(teks for f in files.documentation_pages() for _, teks in blok_mermaid(f.content_string))
+    return files
+
+
 #: Halaman berdiagram di folder ini mendapat kolom isi lebar (tanpa daftar isi kanan).
 FOLDER_LEBAR = ("unit/", "mekanisme/")
 
@@ -61,12 +76,10 @@ def on_page_markdown(markdown, page, config, files):
     berdiagram ditandai ``skd_tata_letak: lebar`` (dibaca overrides/main.html) dan tanpa daftar isi
     kanan, agar kolom isi ≈ 990 px pada jendela 1280 px (sebelumnya 686 px)."""
     ada = False
-    for m in _BLOK.finditer(markdown):
+    for m, teks in blok_mermaid(markdown):
         ada = True
-        ind = len(m.group(1))
-        teks = "".join(b[ind:] for b in m.group(2).splitlines(True))
         try:
-            svg.render(teks.strip("\n") + "\n")
+            svg.render(teks)
         except svg.DiagramGagal as e:
             baris = markdown.count("\n", 0, m.start()) + 1
             raise PluginError(f"{page.file.src_uri}:{baris}: {e}. Periksa blok ```mermaid di baris itu.") from None

@@ -19,10 +19,17 @@ from __future__ import annotations
 import atexit
 import hashlib
 import math
+import os
+import pickle
 import re
+import subprocess
+import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
 
 from ..keluaran_html import html as html_aman
 
@@ -163,11 +170,89 @@ def _teks_el(el: ET.Element) -> str:
     return " ".join(" ".join(el.itertext()).replace("\u2060", "").split())
 
 
+#: SVG yang sudah digambar lebih dulu di proses lain (:func:`gambar_lebih_dulu`), per teks Mermaid
+_SIAP: dict[str, DiagramSvg] = {}
+#: teks Mermaid yang sudah digambar di proses ini (agar ``mkdocs serve`` tidak menggambar ulang semuanya)
+_DIGAMBAR: set[str] = set()
+
+
 # cache: build 1.000 unit 13.694 hit / 6.697 miss (tiap diagram digambar 3×: cek hook, fence, blok_html);
 # tanpa cache build +70 % CPU (merman 30 s → ±110 s)
 @lru_cache(maxsize=8192)
 def render(sumber: str) -> DiagramSvg:
     """SVG untuk teks Mermaid ``sumber`` (di-cache per teks)."""
+    _DIGAMBAR.add(sumber)
+    siap = _SIAP.pop(sumber, None)
+    return siap if siap is not None else _gambar(sumber)
+
+
+def _gambar_aman(sumber: str) -> DiagramSvg | None:
+    """Untuk proses pekerja: teks yang rusak dilewati (build menggambarnya lagi dan melaporkannya
+    dengan nama halaman dan barisnya)."""
+    try:
+        return _gambar(sumber)
+    except DiagramGagal:
+        return None
+
+
+def _cpu() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - bukan Linux
+        return os.cpu_count() or 1
+
+
+#: di bawah jumlah diagram baru ini, memulai proses pekerja tidak sebanding
+MIN_PARALEL = 24
+
+
+def gambar_lebih_dulu(daftar: Iterable[str]) -> int:
+    """Gambar teks Mermaid yang belum pernah digambar di beberapa proses sekaligus (satu per CPU),
+    sebelum halaman dikonversi satu per satu; hasilnya dipakai :func:`render`. Keluaran sama persis
+    dengan menggambar berurutan (merman deterministik per teks). Mengembalikan jumlah yang digambar;
+    0 bila hanya satu CPU, terlalu sedikit diagram baru, atau proses pekerja gagal (halaman lalu
+    menggambar sendiri).
+
+    Pekerja adalah ``python -m policy.diagram.svg`` (bukan ``multiprocessing``, yang dengan ``spawn``
+    menjalankan ulang modul utama pemanggil dan dengan ``fork`` menyalin utas ``mkdocs serve``)."""
+    baru = sorted(set(daftar) - _DIGAMBAR - set(_SIAP))
+    n_pekerja = min(_cpu(), 8)
+    if n_pekerja < 2 or len(baru) < MIN_PARALEL:
+        return 0
+    akar = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [akar, os.environ.get("PYTHONPATH")]))}
+    with tempfile.TemporaryDirectory(prefix="skd-diagram-") as tmp:
+        proses = []
+        for i in range(n_pekerja):
+            bagian = baru[i::n_pekerja]
+            masuk, keluar = Path(tmp) / f"{i}.masuk", Path(tmp) / f"{i}.keluar"
+            masuk.write_bytes(pickle.dumps(bagian))
+            proses.append((bagian, keluar, subprocess.Popen(
+                [sys.executable, "-m", "policy.diagram.svg", str(masuk), str(keluar)], env=env,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)))
+        n = 0
+        for bagian, keluar, p in proses:
+            if p.wait() != 0 or not keluar.is_file():
+                continue
+            try:
+                hasil = pickle.loads(keluar.read_bytes())
+            except Exception:  # noqa: BLE001 - keluaran pekerja rusak: halaman menggambar sendiri
+                continue
+            for s, d in zip(bagian, hasil):
+                if d is not None:
+                    _SIAP[s] = d
+                    n += 1
+    return n
+
+
+def _pekerja(masuk: str, keluar: str) -> None:
+    """Proses pekerja :func:`gambar_lebih_dulu`: daftar teks (pickle) → daftar DiagramSvg atau None."""
+    daftar = pickle.loads(Path(masuk).read_bytes())
+    Path(keluar).write_bytes(pickle.dumps([_gambar_aman(s) for s in daftar]))
+
+
+def _gambar(sumber: str) -> DiagramSvg:
+    """Gambar satu teks Mermaid dengan merman dan ringkas SVG-nya."""
     try:
         mentah = _merman().render_svg(sumber, None)
     except Exception as e:  # MermanError: teks tidak sah
@@ -252,3 +337,10 @@ def fence(source, language, class_name, options, md, **kwargs) -> str:
     d = render(teks)
     TERDAFTAR[d.nama] = (d.svg, teks)
     return blok_html(teks)
+
+
+if __name__ == "__main__":
+    # lewat nama modulnya, agar kelas hasil di-pickle sebagai policy.diagram.svg.DiagramSvg, bukan __main__
+    from policy.diagram import svg as _modul
+
+    _modul._pekerja(sys.argv[1], sys.argv[2])

@@ -57,3 +57,30 @@ def test_src_relatif_dan_diagram_pertama_didahulukan(dest, awal):
     assert html.count(f'src="{awal}') == 2
     assert html.count('fetchpriority="high"') == 1 and html.count('loading="lazy"') == 1
     assert html.index('fetchpriority="high"') < html.index('loading="lazy"')
+
+
+def test_gambar_lebih_dulu_di_proses_pekerja_sama_dengan_berurutan(monkeypatch):
+    """Diagram digambar paralel di proses ``python -m policy.diagram.svg`` hasilnya sama persis dengan
+    menggambar berurutan; teks rusak dilewati pekerja dan tetap dilaporkan halaman (pesan halaman:baris)."""
+    monkeypatch.setattr(svg, "_cpu", lambda: 2)
+    monkeypatch.setattr(svg, "_SIAP", {})
+    monkeypatch.setattr(svg, "_DIGAMBAR", set())
+    daftar = [diagram_mekanisme("M1", {"ppk": f"Kepala Dinas Uji {i}"}) for i in range(svg.MIN_PARALEL)]
+    rusak = "sequenceDiagram\n    rect\n"
+    n = svg.gambar_lebih_dulu([*daftar, daftar[0], rusak])
+    assert n == len(daftar) and rusak not in svg._SIAP
+    for s in daftar:
+        assert svg._SIAP[s] == svg._gambar(s)
+    # terlalu sedikit diagram baru, atau satu CPU: tidak ada proses pekerja
+    monkeypatch.setattr(svg, "_SIAP", {})
+    assert svg.gambar_lebih_dulu(daftar[:3]) == 0
+    monkeypatch.setattr(svg, "_cpu", lambda: 1)
+    assert svg.gambar_lebih_dulu(daftar) == 0 and svg._SIAP == {}
+
+
+def test_on_files_menggambar_blok_halaman_terbangkit(monkeypatch):
+    terima = []
+    monkeypatch.setattr(svg, "gambar_lebih_dulu", lambda d: terima.extend(d) or 0)
+    halaman = [SimpleNamespace(content_string='# A\n\n=== "Diagram"\n\n    ```mermaid\n    graph LR\n        a --> b\n    ```\n')]
+    hook.on_files(SimpleNamespace(documentation_pages=lambda: halaman), {})
+    assert terima == ["graph LR\n    a --> b\n"]
