@@ -1,4 +1,4 @@
 """``python -m policy``: lihat :mod:`policy.cli`."""
-from .cli import main
+from .cli import konsol
 
-raise SystemExit(main())
+raise SystemExit(konsol())

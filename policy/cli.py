@@ -226,3 +226,14 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
+
+
+def konsol() -> int:
+    """Titik masuk proses CLI (``python -m policy``, skrip ``sistem-kerja``). Proses berumur pendek dan
+    data yang dimuatnya (pohon YAML, model) tidak bersiklus, jadi GC siklik dimatikan: ia hanya
+    menelusuri heap yang terus membesar (check 1.000 unit 1,8–2,0 s → 1,1 s, puncak memori sama,
+    127 MB). Pemanggil di dalam proses (tes, mkdocs) memakai :func:`main` dan tidak terpengaruh."""
+    import gc
+
+    gc.disable()
+    return main()
