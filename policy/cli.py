@@ -234,6 +234,14 @@ def konsol() -> int:
     menelusuri heap yang terus membesar (check 1.000 unit 1,8–2,0 s → 1,1 s, puncak memori sama,
     127 MB). Pemanggil di dalam proses (tes, mkdocs) memakai :func:`main` dan tidak terpengaruh."""
     import gc
+    import os
 
     gc.disable()
-    return main()
+    try:
+        rc = main()
+        sys.stdout.flush()
+        return rc
+    except BrokenPipeError:
+        # pembaca berhenti lebih dulu (``… | head``): tanpa traceback; sisa keluaran dibuang
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

@@ -114,3 +114,13 @@ def test_berkas_tunggal_memakai_tetangga_sebagai_konteks():
     assert r.returncode == 0 and data["files"] == 1
     assert {f["file"] for f in data["findings"]} <= {"orgs/setda.yaml"}
     assert {k["file"] for k in data["kelompok"]} == {"orgs/setda.yaml"}
+
+
+def test_pipa_ditutup_pembaca_tanpa_traceback():
+    """``python -m policy … | head``: pembaca menutup pipa lebih dulu → keluar 1 tanpa traceback."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    p = subprocess.Popen([sys.executable, "-m", "policy", "lint-peraturan", "--semua"], cwd=ROOT, env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.close()  # sebelum anak sempat menulis apa pun (mengimpor saja perlu ±0,2 s)
+    err = p.stderr.read().decode()
+    assert p.wait() == 1 and "Traceback" not in err, err
