@@ -224,10 +224,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
-
-
 def konsol() -> int:
     """Titik masuk proses CLI (``python -m policy``, skrip ``sistem-kerja``). Proses berumur pendek dan
     data yang dimuatnya (pohon YAML, model) tidak bersiklus, jadi GC siklik dimatikan: ia hanya
@@ -245,3 +241,7 @@ def konsol() -> int:
         # pembaca berhenti lebih dulu (``… | head``): tanpa traceback; sisa keluaran dibuang
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(konsol())

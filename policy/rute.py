@@ -397,8 +397,8 @@ def keputusan(cara: str, lingkup_: str):
     """(prosedur katalog, None) atau (None, penolakan RT01) untuk cara dan lingkup ini."""
     from .rules import jalankan_rute
 
-    tolak = jalankan_rute("RT01", cara, lingkup_)
-    return (None, tolak) if tolak is not None else (pilih_prosedur(cara, lingkup_), None)
+    pr = pilih_prosedur(cara, lingkup_)
+    return (pr, None) if pr is not None else (None, jalankan_rute("RT01", cara, lingkup_))
 
 
 def rute(indeks: Indeks, pemilik: str, pegawai: str, cara: str = "penunjukan") -> Rute:

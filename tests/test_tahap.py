@@ -19,10 +19,9 @@ from policy.temuan import Temuan
 KASUS_SK10 = ROOT / "tests" / "cases" / "sk10-kolom-nama-pejabat"
 
 
-def test_setiap_tahap_punya_aturan_dan_setiap_aturan_satu_tahap():
+def test_setiap_tahap_punya_aturan():
     for t in TAHAP:
         assert per_tahap(t), t
-    assert sum(len(per_tahap(t)) for t in TAHAP) == len(ATURAN)
 
 
 @pytest.fixture()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..domain import Indeks
+from ..domain import Indeks, Unit
 from ..temuan import Temuan
 from . import impor, pribadi, struktur, teks, tim  # noqa: F401  (mendaftarkan aturan)
 from .registry import ATURAN, TAHAP, TAHAP_BERTANGGAL, Aturan, Lapor, aturan
@@ -69,7 +69,7 @@ def jalankan_rute(id: str, *args) -> Temuan | None:
     if not laporan:
         return None
     lap = laporan[0]
-    unit = next((x for x in args if hasattr(x, "dok")), None)
+    unit = next((x for x in args if isinstance(x, Unit)), None)
     if unit is None:
         return temuan(a, lap, "", 0, 0)
     line, col = lap.baris or unit.pos(lap.path)
